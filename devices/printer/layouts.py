@@ -1,0 +1,186 @@
+"""Layouts as data: a list of blocks filled from a dict, so every paper reuses one machine.
+
+A layout never knows the printer or its cable; :mod:`devices.printer.raster` turns it into
+raster images and native commands for a given paper width. Template strings use
+``str.format`` fields (``"{number}"``); a block with ``when="key"`` is printed only when
+``data[key]`` is truthy (e.g. the priority band).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal, Union
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """Wrapped text; ``size`` is the glyph height in printer dots (203 dpi: 24 ≈ 3 mm)."""
+
+    template: str
+    size: int = 24
+    bold: bool = False
+    align: Align = "left"
+    invert: bool = False  # white on a black band, for what must not be missed
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class BigNumber:
+    """The ticket number: bold, centred, shrunk only if it would not fit the paper."""
+
+    template: str
+    size: int = 150
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Lines:
+    """One wrapped line per item of the list ``data[key]`` (papers received, …)."""
+
+    key: str
+    item_template: str = "- {item}"
+    size: int = 22
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Separator:
+    style: Literal["solid", "dashed"] = "solid"
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class QR:
+    """A QR code: native ``GS ( k`` when the printer profile can, an image otherwise."""
+
+    template: str
+    module_dots: int = 6
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture (logo) from a file path given by the template; scaled down to the paper."""
+
+    template: str
+    max_height: int = 160
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Feed:
+    dots: int = 24
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Cut:
+    when: str | None = None
+
+
+Block = Union[Text, BigNumber, Lines, Separator, QR, Image, Feed, Cut]
+Layout = tuple[Block, ...]
+
+
+def ticket_qr_payload(date: dt.date, number: str, kiosk_id: str) -> str:
+    """What the counter staff's scanner reads from a queue ticket.
+
+    ``TICKET|YYYYMMDD|<number>|<kiosk id>``: ASCII, pipe-separated like the ID card QR,
+    short enough for a version-2 code at level M; no personal data.
+    """
+    for part in (number, kiosk_id):
+        if "|" in part:
+            raise ValueError("ticket number and kiosk id must not contain '|'")
+    return f"TICKET|{date:%Y%m%d}|{number}|{kiosk_id}"
+
+
+def ticket_data(
+    *,
+    centre_name: str,
+    number: str,
+    service_name: str,
+    counter_group: str,
+    issued_at: dt.datetime,
+    waiting_ahead: int,
+    estimated_wait_min: int,
+    kiosk_id: str,
+    priority_category: str = "",
+) -> dict:
+    """The dict :func:`ticket_layout` expects, with the QR payload made from the number."""
+    return {
+        "centre_name": centre_name,
+        "number": number,
+        "service_name": service_name,
+        "counter_group": counter_group,
+        "date": f"{issued_at:%d/%m/%Y}",
+        "time": f"{issued_at:%H:%M}",
+        "waiting_ahead": waiting_ahead,
+        "estimated_wait_min": estimated_wait_min,
+        "priority_category": priority_category,
+        "qr_payload": ticket_qr_payload(issued_at.date(), number, kiosk_id),
+    }
+
+
+def ticket_layout(paper_width_mm: int = 80) -> Layout:
+    """The queue ticket (số thứ tự). 58 mm paper gets slightly smaller type."""
+    narrow = paper_width_mm < 70
+    body = 22 if narrow else 26
+    return (
+        Text("{centre_name}", size=body, bold=True, align="center"),
+        Separator(),
+        Text("SỐ THỨ TỰ", size=body, align="center"),
+        BigNumber("{number}", size=130 if narrow else 160),
+        Text(" ƯU TIÊN ", size=body + 12, bold=True, align="center", invert=True,
+             when="priority_category"),
+        Text("{priority_category}", size=body, bold=True, align="center",
+             when="priority_category"),
+        Text("{service_name}", size=body + 4, bold=True, align="center"),
+        Text("Mời đến: {counter_group}", size=body, align="center"),
+        Separator("dashed"),
+        Text("Số người đang chờ trước bạn: {waiting_ahead}", size=body),
+        Text("Dự kiến chờ: khoảng {estimated_wait_min} phút", size=body),
+        Text("Ngày {date} lúc {time}", size=body),
+        QR("{qr_payload}", module_dots=5 if narrow else 6),
+        Text("Vui lòng giữ phiếu và chờ gọi số.", size=body - 4, align="center"),
+        Feed(40),
+        Cut(),
+    )
+
+
+def receipt_layout(paper_width_mm: int = 80) -> Layout:
+    """Skeleton of Mẫu 01, Circular 01/2018/TT-VPCP (receipt and appointment), on a roll.
+
+    Fields follow domain.md §2; the dossier issue fills them. ``papers`` is a list.
+    """
+    small = 20 if paper_width_mm < 70 else 22
+    return (
+        Image("{logo_path}", when="logo_path"),
+        Text("{agency_name}", size=small + 2, bold=True, align="center"),
+        Text("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", size=small, bold=True, align="center"),
+        Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=small, bold=True, align="center"),
+        Text("Độc lập - Tự do - Hạnh phúc", size=small, bold=True, align="center"),
+        Text("{place}, ngày {date}", size=small, align="center"),
+        Separator(),
+        Text("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", size=small + 6, bold=True, align="center"),
+        Text("Mã hồ sơ: {dossier_code}", size=small + 2, bold=True, align="center"),
+        Separator("dashed"),
+        Text("Người nộp: {applicant_name}", size=small),
+        Text("Địa chỉ: {applicant_address}", size=small),
+        Text("Điện thoại: {applicant_phone}", size=small),
+        Text("Email: {applicant_email}", size=small, when="applicant_email"),
+        Text("Nội dung yêu cầu: {procedure_name}", size=small),
+        Text("1. Thành phần hồ sơ:", size=small, bold=True),
+        Lines("papers", size=small),
+        Text("2. Số lượng hồ sơ: {sets} bộ", size=small),
+        Text("3. Thời gian giải quyết theo quy định: {processing_time}", size=small),
+        Text("4. Thời gian nhận hồ sơ: {received_at}", size=small),
+        Text("5. Thời gian trả kết quả: {appointment_at}", size=small, bold=True),
+        Text("6. Nơi nhận kết quả: {collect_at}", size=small),
+        Text("Vào sổ theo dõi hồ sơ, Quyển số {book_no}, Số thứ tự {book_line}", size=small),
+        QR("{dossier_code}"),
+        Text("NGƯỜI NỘP HỒ SƠ          NGƯỜI TIẾP NHẬN", size=small, bold=True, align="center"),
+        Feed(120),
+        Cut(),
+    )
