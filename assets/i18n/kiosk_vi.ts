@@ -1,0 +1,174 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="43"/>
+        <source>Welcome</source>
+        <translation>Xin kính chào quý khách</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="44"/>
+        <source>Touch what you need</source>
+        <translation>Xin mời chạm vào việc bạn cần làm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="46"/>
+        <source>Take a queue number</source>
+        <translation>Lấy số thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="47"/>
+        <source>Submit a dossier</source>
+        <translation>Nộp hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="48"/>
+        <source>Look up a dossier</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="49"/>
+        <source>Rate our service</source>
+        <translation>Đánh giá hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="51"/>
+        <source>(coming soon)</source>
+        <translation>(sắp có)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="62"/>
+        <source>This service is coming soon. Please ask the staff at the counter.</source>
+        <translation>Dịch vụ này sắp có. Vui lòng hỏi cán bộ tại quầy.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk/shell/window.py" line="64"/>
+        <source>Do you need more time?</source>
+        <translation>Bạn còn cần thêm thời gian?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/window.py" line="65"/>
+        <source>Yes, I need more time</source>
+        <translation>Có, tôi cần thêm thời gian</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/queue/priority.py" line="47"/>
+        <source>Do you belong to a priority group?</source>
+        <translation>Bạn có thuộc đối tượng ưu tiên không?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/priority.py" line="48"/>
+        <source>Priority groups are served first at the counter.</source>
+        <translation>Đối tượng ưu tiên được phục vụ trước tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/priority.py" line="49"/>
+        <source>No priority</source>
+        <translation>Không thuộc đối tượng ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/priority.py" line="52"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/queue/service.py" line="42"/>
+        <source>Which service do you need?</source>
+        <translation>Bạn cần làm thủ tục lĩnh vực nào?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/service.py" line="46"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="65"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="65"/>
+        <source>Back to the home screen</source>
+        <translation>Về trang chủ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="68"/>
+        <source>Printing your ticket…</source>
+        <translation>Đang in phiếu số thứ tự…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
+        <source>Please wait a moment.</source>
+        <translation>Vui lòng chờ trong giây lát.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="73"/>
+        <source>Your ticket could not be printed</source>
+        <translation>Không in được phiếu số thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="75"/>
+        <source>Your ticket was not issued. You can try again, or ask the staff at the counter.</source>
+        <translation>Phiếu chưa được cấp. Bạn có thể thử lại hoặc hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="90"/>
+        <source>1 person is waiting ahead of you.</source>
+        <translation>Có 1 người đang chờ trước bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="92"/>
+        <source>{n} people are waiting ahead of you.</source>
+        <translation>Có {n} người đang chờ trước bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="94"/>
+        <source>You will be called very soon.</source>
+        <translation>Bạn sẽ được gọi ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
+        <source>Estimated wait: about {n} minutes.</source>
+        <translation>Thời gian chờ dự kiến: khoảng {n} phút.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="82"/>
+        <source>Your number is</source>
+        <translation>Số thứ tự của bạn là</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="85"/>
+        <source>PRIORITY</source>
+        <translation>ƯU TIÊN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="88"/>
+        <source>Nobody is waiting ahead of you.</source>
+        <translation>Không có ai đang chờ trước bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="98"/>
+        <source>Please take your ticket from the printer below and wait for your number to be called.</source>
+        <translation>Vui lòng nhận phiếu ở khe máy in bên dưới và chờ gọi số.</translation>
+    </message>
+</context>
+</TS>

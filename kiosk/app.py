@@ -1,0 +1,81 @@
+"""Building the kiosk application: store, services, screens, window.
+
+Kept apart from ``kiosk run`` so the tests, the screenshot command and the benchmarks
+build exactly the app a citizen sees.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+from devices.printer.printer import open_printer
+from devices.printer.layouts import ticket_layout
+from kiosk.config import Config
+from kiosk.queue.tickets import TicketService
+from kiosk.screens.home import HomeScreen
+from kiosk.screens.queue.flow import QueueFlow
+from kiosk.screens.queue.priority import PriorityScreen
+from kiosk.screens.queue.service import ServiceScreen
+from kiosk.screens.queue.ticket import TicketScreen
+from kiosk.shell.context import AppContext
+from kiosk.shell.i18n import Translations
+from kiosk.shell.theme import apply_theme
+from kiosk.shell.window import KioskWindow
+from sync.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class KioskApp:
+    qapp: QApplication
+    ctx: AppContext
+    window: KioskWindow
+    translations: Translations
+    queue: QueueFlow
+
+
+def qapplication() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("motcua-kiosk")
+    return app
+
+
+def open_kiosk_store(config: Config) -> Store:
+    data = config.kiosk.resolved_data_dir()
+    return open_store(data / "kiosk.db", config.kiosk.resolved_key_file())
+
+
+def build(config: Config, store: Store | None = None) -> KioskApp:
+    """Create every screen of the kiosk; the caller shows the window."""
+    qapp = qapplication()
+    apply_theme(qapp)
+    translations = Translations()
+    translations.use(config.kiosk.language)
+    store = store or open_kiosk_store(config)
+    ctx = AppContext(config, store)
+    ctx.language_changed.connect(translations.use)
+
+    printer_settings = config.printer
+    tickets = TicketService(
+        store, config.queue, config.kiosk.id,
+        centre_name=lambda lang: config.kiosk.centre_name_vi if lang == "vi" else config.kiosk.centre_name_en,
+        open_printer=lambda: open_printer(printer_settings),
+        layout=ticket_layout(printer_settings.paper_width_mm))
+    queue = QueueFlow(ctx, tickets)
+    ctx.services["tickets"] = tickets
+
+    window = KioskWindow(ctx)
+    available = {"take_number"}
+    window.add_screen(HomeScreen(ctx, available))
+    window.add_screen(ServiceScreen(ctx, queue))
+    window.add_screen(PriorityScreen(ctx, queue))
+    window.add_screen(TicketScreen(ctx, queue))
+    window.retranslate()
+    window.show_screen("home")
+    return KioskApp(qapp, ctx, window, translations, queue)

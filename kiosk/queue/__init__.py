@@ -1,0 +1,1 @@
+"""Queue tickets: numbering, printing and the wait estimate, without Qt."""

@@ -1,0 +1,60 @@
+"""The base of every screen: a view over journey state, relabelled on a language toggle.
+
+A screen never holds a business rule. It shows what the journey says, turns taps into
+journey events and asks the shell to move on. ``retranslate()`` sets every visible string
+(called once at build and again when the citizen toggles the language); ``on_enter()``
+runs each time the screen is shown.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from kiosk.shell.context import AppContext
+
+
+class Screen(QWidget):
+    """Subclasses set ``name`` and build their widgets in ``__init__``."""
+
+    name = "screen"
+
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(self.name)
+
+    def retranslate(self) -> None:
+        """Set every visible string; override in each screen."""
+
+    def on_enter(self) -> None:
+        """The screen became visible; override to refresh from journey state."""
+
+    def on_leave(self) -> None:
+        """The screen is about to be hidden."""
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.language
+
+
+def big_button(text: str = "", role: str = "tile", parent: QWidget | None = None) -> QPushButton:
+    """A touch target styled by the theme (``role`` → QSS property ``role``), ≥ 60 px."""
+    button = QPushButton(text, parent)
+    button.setProperty("role", role)
+    button.setMinimumHeight(72)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+def label(text: str = "", role: str = "body", parent: QWidget | None = None) -> QLabel:
+    """A wrapped label styled by role: ``title``, ``subtitle``, ``body``, ``hint``, ``error``."""
+    widget = QLabel(text, parent)
+    widget.setProperty("role", role)
+    widget.setWordWrap(True)
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return widget

@@ -1,0 +1,65 @@
+"""The home screen: four large tiles, Vietnamese first.
+
+A tile whose journey has not been installed yet says "coming soon" instead of failing.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+
+from kiosk.screens.base import Screen, big_button, label
+
+# tile → the screen it opens
+TILES = ("take_number", "submit_dossier", "lookup", "rating")
+
+
+class HomeScreen(Screen):
+    name = "home"
+
+    def __init__(self, ctx, available: set[str]) -> None:
+        super().__init__(ctx)
+        self.available = available
+        self.title = label(role="title")
+        self.hint = label(role="subtitle")
+        self.buttons = {}
+        grid = QGridLayout()
+        grid.setSpacing(32)
+        for i, tile in enumerate(TILES):
+            button = big_button(role="tile" if tile in available else "soon")
+            button.setMinimumHeight(220)
+            button.setObjectName(f"tile_{tile}")
+            button.clicked.connect(lambda _=False, t=tile: self.open(t))
+            self.buttons[tile] = button
+            grid.addWidget(button, i // 2, i % 2)
+        self.notice = label(role="error")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(64, 40, 64, 40)
+        lay.setSpacing(28)
+        lay.addWidget(self.title)
+        lay.addWidget(self.hint)
+        lay.addLayout(grid, 1)
+        lay.addWidget(self.notice)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome"))
+        self.hint.setText(self.tr("Touch what you need"))
+        names = {
+            "take_number": self.tr("Take a queue number"),
+            "submit_dossier": self.tr("Submit a dossier"),
+            "lookup": self.tr("Look up a dossier"),
+            "rating": self.tr("Rate our service"),
+        }
+        soon = self.tr("(coming soon)")
+        for tile, button in self.buttons.items():
+            text = names[tile]
+            button.setText(text if tile in self.available else f"{text}\n{soon}")
+        self.notice.clear()
+
+    def open(self, tile: str) -> None:
+        if tile in self.available:
+            self.notice.clear()
+            self.ctx.go(tile)
+        else:
+            self.notice.setText(self.tr("This service is coming soon. Please ask the staff at the counter."))
+
+    def on_enter(self) -> None:
+        self.notice.clear()

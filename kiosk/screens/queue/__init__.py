@@ -1,0 +1,1 @@
+"""Screens of the "take a queue number" journey."""

@@ -1,0 +1,102 @@
+"""Printing, then the ticket in words and large digits — or what to do if printing failed."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.journeys.take_number import Step
+from kiosk.messages import user_text
+from kiosk.screens.base import Screen, big_button, label
+
+
+class TicketScreen(Screen):
+    name = "queue_ticket"
+
+    def __init__(self, ctx, flow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        flow.changed.connect(self.refresh)
+        self.title = label(role="title")
+        self.badge = label(role="badge")
+        self.number = label(role="number")
+        self.number.setObjectName("ticket_number")
+        self.details = label(role="subtitle")
+        self.details.setObjectName("ticket_details")
+        self.hint = label(role="body")
+        self.error = label(role="error")
+        self.error.setObjectName("ticket_error")
+        self.retry_button = big_button(role="primary")
+        self.retry_button.setObjectName("retry")
+        self.retry_button.clicked.connect(self.flow.retry)
+        self.done_button = big_button(role="secondary")
+        self.done_button.setObjectName("done")
+        self.done_button.clicked.connect(self._finish)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(32)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.done_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(64, 32, 64, 32)
+        lay.setSpacing(16)
+        lay.addWidget(self.title)
+        lay.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.number)
+        lay.addWidget(self.details)
+        lay.addWidget(self.error)
+        lay.addStretch(1)
+        lay.addWidget(self.hint)
+        lay.addLayout(buttons)
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        j = self.flow.journey
+        printing, done, failed = (j.step is Step.PRINTING, j.step is Step.DONE, j.step is Step.FAILED)
+        self.number.setVisible(done)
+        self.badge.setVisible(done and j.priority_code is not None)
+        self.details.setVisible(done)
+        self.error.setVisible(failed)
+        self.retry_button.setVisible(failed)
+        self.done_button.setVisible(done or failed)
+        self.done_button.setText(self.tr("Done") if done else self.tr("Back to the home screen"))
+        self.retry_button.setText(self.tr("Try again"))
+        if printing:
+            self.title.setText(self.tr("Printing your ticket…"))
+            self.hint.setText(self.tr("Please wait a moment."))
+        elif done:
+            self._show_ticket(j)
+        elif failed:
+            self.title.setText(self.tr("Your ticket could not be printed"))
+            self.error.setText(user_text(j.error, self.lang))
+            self.hint.setText(self.tr("Your ticket was not issued. You can try again, or ask the staff at the counter."))
+
+    def _show_ticket(self, j) -> None:
+        t = j.ticket
+        queue = self.ctx.config.queue
+        service = queue.service(t.service_code)
+        priority = queue.priority(t.priority_code)
+        self.title.setText(self.tr("Your number is"))
+        self.number.setText(t.number)
+        if priority is not None:
+            self.badge.setText(self.tr("PRIORITY") + " · " + self.ctx.text(priority.name_vi, priority.name_en))
+        service_name = self.ctx.text(service.name_vi, service.name_en)
+        if t.waiting_ahead == 0:
+            ahead = self.tr("Nobody is waiting ahead of you.")
+        elif t.waiting_ahead == 1:
+            ahead = self.tr("1 person is waiting ahead of you.")
+        else:
+            ahead = self.tr("{n} people are waiting ahead of you.").format(n=t.waiting_ahead)
+        if t.wait_minutes <= 1:
+            wait = self.tr("You will be called very soon.")
+        else:
+            wait = self.tr("Estimated wait: about {n} minutes.").format(n=t.wait_minutes)
+        self.details.setText(f"{service_name} — {service.counter_group}\n{ahead}\n{wait}")
+        self.hint.setText(self.tr("Please take your ticket from the printer below and wait for your number to be called."))
+
+    def _finish(self) -> None:
+        self.ctx.wipe_session()
+        self.ctx.home()

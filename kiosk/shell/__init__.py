@@ -1,0 +1,1 @@
+"""The kiosk shell: the fullscreen window, its screen stack, idle watch, theme, language."""

@@ -1,0 +1,76 @@
+"""What every screen can reach: configuration, store, services, language, navigation.
+
+One object, built by the app at start, handed to each screen. Navigation goes through
+``go``/``home`` so the shell stays the only owner of the screen stack, and
+``wipe_session`` calls every registered wiper so no citizen's data outlives a session.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.config import Config
+from sync.store import Store
+from sync.store.models import DeviceFault
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    language_changed = Signal(str)
+    navigate = Signal(str)
+
+    def __init__(self, config: Config, store: Store, services: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.services: dict[str, Any] = services or {}
+        self.language = config.kiosk.language
+        self._wipers: list[Callable[[], None]] = []
+        self.faults: list[str] = []
+
+    # navigation ---------------------------------------------------------------
+    def go(self, screen_name: str) -> None:
+        self.navigate.emit(screen_name)
+
+    def home(self) -> None:
+        self.navigate.emit("home")
+
+    # language -----------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        if lang != self.language:
+            self.language = lang
+            self.language_changed.emit(lang)
+
+    def text(self, vi: str, en: str) -> str:
+        """Pick configured bilingual data (service names …) for the current language."""
+        return vi if self.language == "vi" else en
+
+    # session ------------------------------------------------------------------
+    def on_wipe(self, wiper: Callable[[], None]) -> None:
+        self._wipers.append(wiper)
+
+    def wipe_session(self) -> None:
+        """Forget the current citizen: journeys reset, identity and scans dropped."""
+        for wiper in self._wipers:
+            try:
+                wiper()
+            except Exception:  # one bad wiper must not keep the others' data alive
+                log.exception("session wiper failed")
+        self.language = self.config.kiosk.language
+        self.language_changed.emit(self.language)
+
+    # faults -------------------------------------------------------------------
+    def record_fault(self, device: str, kind: str, detail: str) -> None:
+        """Keep a device fault for the technician: on screen now, in the store for later."""
+        self.faults.append(f"{device}: {kind}")
+        try:
+            with self.store.session() as s:
+                s.add(DeviceFault(at=datetime.now(timezone.utc), device=device, kind=kind,
+                                  detail=detail[:500]))
+        except Exception:
+            log.exception("could not record device fault")

@@ -1,0 +1,16 @@
+"""The touch theme and the bundled font (Noto Sans, OFL, covers Vietnamese)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.paths import ASSETS
+
+FONT_FAMILY = "Noto Sans"
+
+
+def apply_theme(app: QApplication) -> None:
+    for ttf in sorted((ASSETS / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(ttf))
+    app.setFont(QFont(FONT_FAMILY, 22))
+    app.setStyleSheet((ASSETS / "styles" / "kiosk.qss").read_text("utf-8"))
