@@ -25,15 +25,14 @@ def build_job(layout: Layout, data: dict, *, profile: str, raster_width: int,
     """
     out = Dummy(profile=profile)
     out._raw(INIT)
+    out.set(align="center")  # our images are full width; centred if the paper is wider
     for segment in render_layout(layout, data, raster_width, native_qr):
         if isinstance(segment, RasterImage):
             if segment.image.width > raster_width:
                 raise LayoutError(f"image {segment.image.width} dots > paper {raster_width}")
             out.image(segment.image, impl="bitImageRaster", center=False)
         elif isinstance(segment, NativeQR):
-            out.set(align="center")
             out.qr(segment.payload, ec=QR_ECLEVEL_M, size=segment.module_dots, native=True)
-            out.set(align="left")
         elif isinstance(segment, FeedDots):
             dots = segment.dots
             while dots > 0:

@@ -1,0 +1,186 @@
+"""A printer: status before, the job, status after, and an outcome the caller stores.
+
+Rules (issue 2, part 6; domain.md §6 "a ticket whose print failed must not count as issued"):
+- a job is refused, not sent, when the status before says offline, paper out or cover open;
+- a status nobody answered is UNKNOWN, never OK: the job is sent, the outcome says so;
+- ``ok`` is True only when the bytes went through and the printer said afterwards that it
+  is fine (near end included: the ticket printed, the technician is told).
+"""
+from __future__ import annotations
+
+import enum
+import threading
+import time
+from dataclasses import dataclass
+
+from escpos.capabilities import get_profile
+
+from .errors import CoverOpen, PaperOut, PrinterError, PrinterOffline
+from .job import build_job
+from .layouts import Layout
+from .settings import PrinterSettings
+from .status import UNKNOWN_STATUS, PrinterState, PrinterStatus, query_status
+from .transport import Transport, parse_uri
+
+PAPER_DOTS = {58: 384, 80: 576}  # printable dots at 203 dpi: 48 mm and 72 mm
+
+
+class PrintResult(str, enum.Enum):
+    PRINTED = "printed"  # sent, and the printer said afterwards that it is fine
+    UNCONFIRMED = "unconfirmed"  # sent, but the printer did not say (silent, file:// …)
+    REFUSED = "refused"  # not sent: the status before showed a fault
+    FAILED = "failed"  # unreachable, cut off mid-job, or a fault right after the job
+
+
+class PrintUnconfirmed(PrinterError):
+    """The bytes left, but the printer never said whether it printed."""
+
+    vi = "Không xác nhận được phiếu đã in. Vui lòng kiểm tra khay phiếu hoặc báo cán bộ tại quầy."
+    en = "The printer did not confirm the ticket. Please check the tray or tell the staff at the counter."
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What happened to one job; store it with the ticket (see :meth:`to_dict`)."""
+
+    result: PrintResult
+    status_before: PrinterStatus
+    status_after: PrinterStatus
+    bytes_sent: int
+    duration_s: float
+    error: PrinterError | None = None  # has .vi / .en for the citizen, str() for the log
+
+    @property
+    def ok(self) -> bool:
+        return self.result is PrintResult.PRINTED
+
+    @property
+    def needs_attention(self) -> bool:
+        """The technician should look (paper near end, unknown status, any fault)."""
+        return not self.ok or PrinterState.NEAR_END in (self.status_before.state,
+                                                         self.status_after.state)
+
+    def raise_for_error(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "result": self.result.value,
+            "status_before": self.status_before.to_dict(),
+            "status_after": self.status_after.to_dict(),
+            "bytes_sent": self.bytes_sent,
+            "duration_s": round(self.duration_s, 4),
+            "error": None if self.error is None else type(self.error).__name__,
+            "error_detail": None if self.error is None else str(self.error),
+        }
+
+
+def fault_for(status: PrinterStatus) -> PrinterError | None:
+    """The citizen-facing fault a status stands for, or None."""
+    state = status.state
+    detail = f"printer status {state.value}: {status.replies}"
+    if state is PrinterState.PAPER_OUT:
+        return PaperOut(detail)
+    if state is PrinterState.COVER_OPEN:
+        return CoverOpen(detail)
+    if state is PrinterState.OFFLINE:
+        return PrinterOffline(detail)
+    return None
+
+
+def raster_width(profile: str, paper_width_mm: int) -> int:
+    """Dots per raster line: the profile's width, never more than the paper allows."""
+    paper = PAPER_DOTS[paper_width_mm]
+    pixels = get_profile(profile).profile_data.get("media", {}).get("width", {}).get("pixels")
+    return min(paper, pixels) if isinstance(pixels, int) else min(paper, 512)
+
+
+class Printer:
+    """One configured printer. Thread-safe: jobs and status queries are serialised."""
+
+    def __init__(self, settings: PrinterSettings, transport: Transport) -> None:
+        self.settings = settings
+        self.transport = transport
+        self.raster_width = raster_width(settings.profile, settings.paper_width_mm)
+        profile_qr = get_profile(settings.profile).supports("qrCode")
+        self.native_qr = settings.native_qr and profile_qr
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> "Printer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def status(self) -> PrinterStatus:
+        """Ask the printer now. Raises PrinterUnreachable / PrintFailed when it cannot be asked."""
+        with self._lock:
+            return self._status()
+
+    def _status(self) -> PrinterStatus:
+        if not self.transport.can_read:
+            self.transport.open()
+            return UNKNOWN_STATUS
+        return query_status(lambda cmd: self.transport.ask(cmd, self.settings.status_timeout_s))
+
+    def render(self, layout: Layout, data: dict) -> bytes:
+        """The job's bytes for this printer (raises LayoutError; sends nothing)."""
+        return build_job(layout, data, profile=self.settings.profile,
+                         raster_width=self.raster_width, native_qr=self.native_qr)
+
+    def print_layout(self, layout: Layout, data: dict) -> PrintOutcome:
+        """Render and print; device faults come back in the outcome, never raised.
+
+        A :class:`~devices.printer.errors.LayoutError` (wrong data) is raised before anything
+        is sent.
+        """
+        return self.print_bytes(self.render(layout, data))
+
+    def print_bytes(self, job: bytes) -> PrintOutcome:
+        start = time.monotonic()
+        before = after = UNKNOWN_STATUS
+        sent = 0
+
+        def outcome(result: PrintResult, error: PrinterError | None) -> PrintOutcome:
+            return PrintOutcome(result, before, after, sent, time.monotonic() - start, error)
+
+        with self._lock:
+            try:
+                before = self._status()
+                refusal = fault_for(before)
+                if refusal is not None:
+                    return outcome(PrintResult.REFUSED, refusal)
+                self.transport.send(job)
+                sent = len(job)
+                after = self._status()
+            except PrinterError as exc:
+                return outcome(PrintResult.FAILED, exc)
+        fault = fault_for(after)
+        if fault is not None:
+            return outcome(PrintResult.FAILED, fault)
+        if not after.known:
+            return outcome(PrintResult.UNCONFIRMED,
+                           PrintUnconfirmed(f"no status after the job: {after.replies}"))
+        return outcome(PrintResult.PRINTED, None)
+
+    def close(self) -> None:
+        with self._lock:
+            self.transport.close()
+
+
+def open_printer(settings: PrinterSettings) -> Printer:
+    """The printer the settings name. Does not connect yet, so a missing printer never stops
+    the kiosk: the first status()/print reports it (and reconnects after a failure).
+
+    ``uri = "emulator"`` uses the process-wide bundled emulator on 127.0.0.1
+    (:func:`devices.printer.emulator.shared_emulator`). A malformed URI raises ValueError.
+    """
+    uri = settings.uri
+    if uri == "emulator":
+        from .emulator import shared_emulator
+
+        uri = shared_emulator(settings.emulator_dir or None).uri
+    transport = Transport(parse_uri(uri), profile=settings.profile, timeout_s=settings.timeout_s)
+    return Printer(settings, transport)
