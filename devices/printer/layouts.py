@@ -184,3 +184,23 @@ def receipt_layout(paper_width_mm: int = 80) -> Layout:
         Feed(120),
         Cut(),
     )
+
+
+def test_page_layout() -> Layout:
+    """The technician's test page (``kiosk print-test``): Vietnamese incl. stacked marks, a QR."""
+    return (
+        Text("TRANG IN THỬ - TEST PAGE", size=30, bold=True, align="center"),
+        Separator(),
+        Text("Tiếng Việt: Ặ Ợ Ự ằ ẵ ỡ ữ ỹ Đ đ", size=28),
+        Text("Chữ in đậm: Giấy tiếp nhận hồ sơ và hẹn trả kết quả", size=24, bold=True),
+        Text(" ĐẢO MÀU / REVERSED ", size=26, bold=True, align="center", invert=True),
+        Text("Máy in: {uri}", size=20),
+        Text("Khổ giấy {paper_width_mm} mm, {raster_dots} điểm/dòng, QR {qr_mode}", size=20),
+        Text("Trạng thái trước khi in: {status_before}", size=20),
+        Text("Thời điểm: {printed_at}", size=20),
+        QR("{qr_payload}"),
+        Text("Nếu mã QR đọc được \"{qr_payload}\" thì máy in hoạt động tốt.", size=20,
+             align="center"),
+        Feed(60),
+        Cut(),
+    )
