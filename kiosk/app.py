@@ -24,6 +24,7 @@ from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
 from kiosk.shell.window import KioskWindow
+from kiosk.tasks import run_task
 from sync.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,30 @@ class KioskApp:
     window: KioskWindow
     translations: Translations
     queue: QueueFlow
+
+    def check_devices(self) -> None:
+        """Ask each configured device how it is, in the background; record what is wrong.
+
+        A configured printer that does not answer is a fault shown on the home screen and
+        kept for the technician, never quietly swapped for a simulator.
+        """
+        settings = self.ctx.config.printer
+
+        def probe():
+            printer = open_printer(settings)
+            try:
+                return printer.status()
+            finally:
+                printer.close()
+
+        def done(status) -> None:
+            if status.blocks_printing or not status.known:
+                self.ctx.record_fault("printer", status.state.value, str(status.to_dict()))
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.record_fault("printer", "unreachable", f"{type(exc).__name__}: {exc}")
+
+        run_task(probe, done, failed)
 
 
 def qapplication() -> QApplication:

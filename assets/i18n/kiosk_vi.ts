@@ -4,42 +4,47 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="43"/>
+        <location filename="../../kiosk/screens/home.py" line="45"/>
         <source>Welcome</source>
         <translation>Xin kính chào quý khách</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="44"/>
+        <location filename="../../kiosk/screens/home.py" line="46"/>
         <source>Touch what you need</source>
         <translation>Xin mời chạm vào việc bạn cần làm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="46"/>
+        <location filename="../../kiosk/screens/home.py" line="48"/>
         <source>Take a queue number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="47"/>
+        <location filename="../../kiosk/screens/home.py" line="49"/>
         <source>Submit a dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="48"/>
+        <location filename="../../kiosk/screens/home.py" line="50"/>
         <source>Look up a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="49"/>
+        <location filename="../../kiosk/screens/home.py" line="51"/>
         <source>Rate our service</source>
         <translation>Đánh giá hài lòng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="51"/>
+        <location filename="../../kiosk/screens/home.py" line="53"/>
         <source>(coming soon)</source>
         <translation>(sắp có)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="62"/>
+        <location filename="../../kiosk/screens/home.py" line="61"/>
+        <source>The ticket printer has a problem. Please tell the staff at the counter.</source>
+        <translation>Máy in phiếu đang gặp sự cố. Vui lòng báo cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/home.py" line="69"/>
         <source>This service is coming soon. Please ask the staff at the counter.</source>
         <translation>Dịch vụ này sắp có. Vui lòng hỏi cán bộ tại quầy.</translation>
     </message>
@@ -96,77 +101,77 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="65"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="65"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="67"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="68"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
         <source>Printing your ticket…</source>
         <translation>Đang in phiếu số thứ tự…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="70"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="73"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="74"/>
         <source>Your ticket could not be printed</source>
         <translation>Không in được phiếu số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="75"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="76"/>
         <source>Your ticket was not issued. You can try again, or ask the staff at the counter.</source>
         <translation>Phiếu chưa được cấp. Bạn có thể thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="90"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="91"/>
         <source>1 person is waiting ahead of you.</source>
         <translation>Có 1 người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="92"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="93"/>
         <source>{n} people are waiting ahead of you.</source>
         <translation>Có {n} người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="94"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="95"/>
         <source>You will be called very soon.</source>
         <translation>Bạn sẽ được gọi ngay.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="97"/>
         <source>Estimated wait: about {n} minutes.</source>
         <translation>Thời gian chờ dự kiến: khoảng {n} phút.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="82"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="83"/>
         <source>Your number is</source>
         <translation>Số thứ tự của bạn là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="85"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="86"/>
         <source>PRIORITY</source>
         <translation>ƯU TIÊN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="88"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
         <source>Nobody is waiting ahead of you.</source>
         <translation>Không có ai đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="98"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="99"/>
         <source>Please take your ticket from the printer below and wait for your number to be called.</source>
         <translation>Vui lòng nhận phiếu ở khe máy in bên dưới và chờ gọi số.</translation>
     </message>

@@ -31,6 +31,8 @@ class HomeScreen(Screen):
             self.buttons[tile] = button
             grid.addWidget(button, i // 2, i % 2)
         self.notice = label(role="error")
+        self.notice.setObjectName("home_notice")
+        ctx.faults_changed.connect(self.retranslate)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(64, 40, 64, 40)
         lay.setSpacing(28)
@@ -52,14 +54,19 @@ class HomeScreen(Screen):
         for tile, button in self.buttons.items():
             text = names[tile]
             button.setText(text if tile in self.available else f"{text}\n{soon}")
-        self.notice.clear()
+        self._show_faults()
+
+    def _show_faults(self) -> None:
+        if "printer" in self.ctx.faults:
+            self.notice.setText(self.tr("The ticket printer has a problem. Please tell the staff at the counter."))
+        else:
+            self.notice.clear()
 
     def open(self, tile: str) -> None:
         if tile in self.available:
-            self.notice.clear()
             self.ctx.go(tile)
         else:
             self.notice.setText(self.tr("This service is coming soon. Please ask the staff at the counter."))
 
     def on_enter(self) -> None:
-        self.notice.clear()
+        self._show_faults()

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 class AppContext(QObject):
     language_changed = Signal(str)
     navigate = Signal(str)
+    faults_changed = Signal()
 
     def __init__(self, config: Config, store: Store, services: dict[str, Any] | None = None) -> None:
         super().__init__()
@@ -31,7 +32,7 @@ class AppContext(QObject):
         self.services: dict[str, Any] = services or {}
         self.language = config.kiosk.language
         self._wipers: list[Callable[[], None]] = []
-        self.faults: list[str] = []
+        self.faults: list[str] = []  # devices with a fault seen since start
 
     # navigation ---------------------------------------------------------------
     def go(self, screen_name: str) -> None:
@@ -65,9 +66,21 @@ class AppContext(QObject):
         self.language_changed.emit(self.language)
 
     # faults -------------------------------------------------------------------
+    def note_fault(self, device: str) -> None:
+        """Show that ``device`` has a fault (already recorded in the store by its caller)."""
+        if device not in self.faults:
+            self.faults.append(device)
+            self.faults_changed.emit()
+
+    def clear_fault(self, device: str) -> None:
+        """The device worked again: stop warning citizens about it."""
+        if device in self.faults:
+            self.faults.remove(device)
+            self.faults_changed.emit()
+
     def record_fault(self, device: str, kind: str, detail: str) -> None:
         """Keep a device fault for the technician: on screen now, in the store for later."""
-        self.faults.append(f"{device}: {kind}")
+        self.note_fault(device)
         try:
             with self.store.session() as s:
                 s.add(DeviceFault(at=datetime.now(timezone.utc), device=device, kind=kind,

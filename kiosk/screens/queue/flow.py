@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.journeys.take_number import Step, TakeNumberJourney
-from kiosk.queue.tickets import TicketService
+from kiosk.queue.tickets import TicketNotPrinted, TicketService
 from kiosk.shell.context import AppContext
 from kiosk.tasks import run_task
 
@@ -66,14 +66,17 @@ class QueueFlow(QObject):
         run_task(lambda: self.tickets.issue(service, priority), self._printed, self._failed)
 
     def _printed(self, ticket) -> None:
+        self.ctx.clear_fault("printer")
         if self.journey.step is Step.PRINTING:  # the session may have been wiped meanwhile
             self.journey.printed(ticket)
             self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("ticket not printed: %s", type(exc).__name__)
-        if getattr(exc, "vi", None) is None:
-            self.ctx.record_fault("printer", "error", f"{type(exc).__name__}")
+        if isinstance(exc, TicketNotPrinted):
+            self.ctx.note_fault("printer")  # TicketService recorded the fault in the store
+        else:
+            self.ctx.note_fault("store")
         if self.journey.step is Step.PRINTING:
             self.journey.print_failed(exc)
             self.changed.emit()

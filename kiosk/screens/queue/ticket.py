@@ -18,6 +18,7 @@ class TicketScreen(Screen):
         flow.changed.connect(self.refresh)
         self.title = label(role="title")
         self.badge = label(role="badge")
+        self.badge.setWordWrap(False)
         self.number = label(role="number")
         self.number.setObjectName("ticket_number")
         self.details = label(role="subtitle")

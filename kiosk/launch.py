@@ -1,0 +1,61 @@
+"""Starting the kiosk for real (``kiosk run``) or as a demo on this machine (``kiosk demo``).
+
+A kiosk that cannot read its configuration or open its store refuses to start and says
+why (to the terminal and the log): handing out tickets it cannot record would be worse.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from kiosk import config as config_mod
+from kiosk import paths
+from sync.store import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def _start(config: config_mod.Config) -> int:
+    from kiosk.app import build
+    try:
+        app = build(config)
+    except StoreError as exc:
+        print(f"The kiosk cannot start: {exc}", file=sys.stderr)
+        return 2
+    app.window.install_guards()
+    app.window.show_kiosk()
+    app.check_devices()
+    return app.qapp.exec()
+
+
+def launch(config_path: Path | None, windowed: bool) -> int:
+    try:
+        config = config_mod.load(config_path)
+    except config_mod.ConfigError as exc:
+        print(f"The kiosk cannot start: {exc}", file=sys.stderr)
+        return 2
+    if windowed:
+        config.kiosk.fullscreen = False
+        config.kiosk.hide_cursor = False
+    return _start(config)
+
+
+def demo_config(data_dir: Path, fullscreen: bool = False) -> config_mod.Config:
+    """The bundled example with simulated devices, the printer emulator and local data."""
+    config = config_mod.load(config_mod.EXAMPLE, environ={})
+    config.kiosk.data_dir = data_dir
+    config.kiosk.key_file = data_dir / "keys" / "store.key"
+    config.kiosk.fullscreen = fullscreen
+    config.kiosk.hide_cursor = False
+    config.printer.uri = "emulator"
+    config.printer.emulator_dir = str(data_dir / "printed")
+    return config
+
+
+def demo(data_dir: Path | None, fullscreen: bool) -> int:
+    data_dir = Path(data_dir or paths.default_data_dir() / "demo")
+    config = demo_config(data_dir, fullscreen)
+    print("Kiosk demo: simulated devices, ESC/POS printer emulator on 127.0.0.1, data in", data_dir)
+    print("Printed tickets are saved as PNG images in:", data_dir / "printed")
+    return _start(config)

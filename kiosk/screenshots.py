@@ -1,0 +1,120 @@
+"""``kiosk screenshot``: every screen, in Vietnamese and English, rendered offscreen to PNG.
+
+For review (look at each as a 70-year-old would) and for the README. Screens are shown in
+the states a citizen meets, fed by the real services: the ticket is printed on the bundled
+printer emulator. Other areas add their screens with a module
+``kiosk/screens/<area>/shots.py`` exposing ``SHOTS``: a list of ``(name, prepare)`` where
+``prepare(app)`` puts the app in the state to render.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+import kiosk.screens as screens_pkg
+from kiosk.app import KioskApp, build
+from kiosk.launch import demo_config
+
+Shot = tuple[str, Callable[[KioskApp], None]]
+
+
+def _settle(app: KioskApp) -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _ticket(app: KioskApp, service: str, priority: str | None) -> None:
+    flow = app.queue
+    flow.journey.reset()
+    flow.journey.choose_service(service)
+    flow.journey.choose_priority(priority)
+    flow.journey.printed(app.ctx.services["tickets"].issue(service, priority))
+    app.ctx.go("queue_ticket")
+
+
+def _failed(app: KioskApp) -> None:
+    from devices.printer.errors import PaperOut
+    flow = app.queue
+    flow.journey.reset()
+    flow.journey.choose_service("CUTRU")
+    flow.journey.choose_priority(None)
+    flow.journey.print_failed(PaperOut("demo"))
+    app.ctx.go("queue_ticket")
+
+
+def _printing(app: KioskApp) -> None:
+    flow = app.queue
+    flow.journey.reset()
+    flow.journey.choose_service("HOTICH")
+    flow.journey.choose_priority(None)
+    app.ctx.go("queue_ticket")
+
+
+def _idle(app: KioskApp) -> None:
+    app.ctx.go("take_number")
+    app.window._ask_more_time()
+    app.window.overlay.show_seconds(12)
+
+
+def _soon(app: KioskApp) -> None:
+    app.ctx.home()
+    app.window.screen("home").open("rating")
+
+
+def _printer_fault(app: KioskApp) -> None:
+    app.ctx.note_fault("printer")
+    app.ctx.home()
+
+
+QUEUE_SHOTS: list[Shot] = [
+    ("home", lambda app: app.ctx.home()),
+    ("home_coming_soon", _soon),
+    ("queue_service", lambda app: app.ctx.go("take_number")),
+    ("queue_priority", lambda app: (app.queue.journey.reset(), app.queue.journey.choose_service("CUTRU"),
+                                    app.ctx.go("queue_priority"))),
+    ("queue_printing", _printing),
+    ("queue_ticket", lambda app: _ticket(app, "CUTRU", None)),
+    ("queue_ticket_priority", lambda app: _ticket(app, "HOTICH", "elderly")),
+    ("queue_print_failed", _failed),
+    ("idle_countdown", _idle),
+    ("home_printer_fault", _printer_fault),
+]
+
+
+def area_shots() -> list[Shot]:
+    shots: list[Shot] = []
+    for info in pkgutil.iter_modules(screens_pkg.__path__):
+        if info.ispkg:
+            try:
+                module = importlib.import_module(f"kiosk.screens.{info.name}.shots")
+            except ModuleNotFoundError:
+                continue
+            shots += [(f"{info.name}_{name}", fn) for name, fn in module.SHOTS]
+    return shots
+
+
+def render_all(out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        app = build(demo_config(Path(tmp)))
+        app.window.resize(*size)
+        app.window.show()
+        for lang in ("vi", "en"):
+            for name, prepare in QUEUE_SHOTS + area_shots():
+                app.ctx.wipe_session()
+                app.ctx.faults.clear()
+                app.ctx.set_language(lang)
+                prepare(app)
+                _settle(app)
+                path = out / f"{lang}_{name}.png"
+                app.window.grab().save(str(path))
+                written.append(path)
+        app.window.overlay.hide()
+        app.ctx.store.close()
+    return written
