@@ -1,0 +1,100 @@
+"""The queue ticket as the citizen gets it: number, marks, QR the counter scanner reads."""
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from devices.printer import LayoutError, PrintResult, ticket_layout
+from devices.printer.emulator import PrinterEmulator
+
+from .conftest import dark_rows, decode_qr, sample_ticket
+
+
+@pytest.mark.parametrize("native_qr", [True, False])
+def test_ticket_qr_decodes_to_the_ticket_number(emulator, connect, native_qr):
+    printer = connect(emulator, native_qr=native_qr)
+    outcome = printer.print_layout(ticket_layout(80), sample_ticket("B012"))
+    assert outcome.ok and outcome.result is PrintResult.PRINTED
+    job, = emulator.wait_for_jobs(1)
+    assert job.cut and job.printed and not job.errors
+    assert decode_qr(job.png_path) == ["TICKET|20261128|B012|KIOSK01"]
+    assert (b"\x1d(k" in job.raw) is native_qr
+    assert outcome.bytes_sent == len(job.raw)
+
+
+@pytest.mark.parametrize(("paper", "profile", "dots"), [
+    (80, "TM-T88V", 512), (58, "TM-T88V", 384), (58, "POS-5890", 384), (80, "TM-T20II", 576),
+])
+def test_raster_never_wider_than_the_paper(tmp_path, connect, paper, profile, dots):
+    with PrinterEmulator(tmp_path / "jobs", paper_dots=dots) as emulator:
+        printer = connect(emulator, paper_width_mm=paper, profile=profile)
+        assert printer.raster_width == dots
+        assert printer.print_layout(ticket_layout(paper), sample_ticket("A007")).ok
+        job, = emulator.wait_for_jobs(1)
+    assert job.raster_widths and max(job.raster_widths) <= dots
+    assert not job.errors
+    assert Image.open(job.png_path).width == dots
+    assert decode_qr(job.png_path) == ["TICKET|20261128|A007|KIOSK01"]
+
+
+def test_profile_without_native_qr_gets_an_image_qr(emulator_58, connect):
+    printer = connect(emulator_58, paper_width_mm=58, profile="POS-5890", native_qr=True)
+    assert printer.native_qr is False
+    printer.print_layout(ticket_layout(58), sample_ticket("C100"))
+    job, = emulator_58.wait_for_jobs(1)
+    assert b"\x1d(k" not in job.raw
+    assert decode_qr(job.png_path) == ["TICKET|20261128|C100|KIOSK01"]
+
+
+def test_vietnamese_is_printed_as_raster_not_code_page_text(emulator, connect):
+    connect(emulator).print_layout(ticket_layout(80), sample_ticket())
+    job, = emulator.wait_for_jobs(1)
+    assert job.texts == []  # nothing went through the printer's code page
+    ink = dark_rows(job.png_path)
+    assert (ink > 0.01).sum() > 200  # rows with printed dots: the text is there
+
+
+def test_priority_ticket_carries_a_reversed_band(emulator, connect):
+    printer = connect(emulator)
+    printer.print_layout(ticket_layout(80), sample_ticket("B013"))
+    printer.print_layout(ticket_layout(80), sample_ticket("B014", priority="Người cao tuổi"))
+    normal, priority = emulator.wait_for_jobs(2)
+    band = lambda job: int((dark_rows(job.png_path) > 0.99).sum())  # noqa: E731
+    assert band(normal) == 0
+    assert band(priority) >= 20  # edge-to-edge black rows around the white words
+    assert Image.open(priority.png_path).height > Image.open(normal.png_path).height
+
+
+def test_missing_field_is_refused_before_anything_is_sent(emulator, connect):
+    data = sample_ticket()
+    del data["service_name"]
+    with pytest.raises(LayoutError, match="service_name"):
+        connect(emulator).print_layout(ticket_layout(80), data)
+    assert emulator.jobs == []
+
+
+def test_stacked_marks_fit_inside_the_line():
+    from devices.printer.raster import text_image
+
+    img = text_image("Ặ Ợ Ự", size=40, bold=False, align="left", invert=False, width=384)
+    rows = (__import__("numpy").asarray(img) < 128).any(axis=1)
+    assert rows.any()
+    assert not rows[0] and not rows[-1]  # the dot above and below are not clipped
+
+
+def test_receipt_skeleton_reuses_the_machinery(emulator, connect):
+    from devices.printer import receipt_layout
+
+    data = {
+        "agency_name": "UBND phường Ba Đình", "place": "Hà Nội", "date": "28/11/2026",
+        "dossier_code": "000.00.01.H26-261128-0001", "applicant_name": "Trần Văn Mẫu",
+        "applicant_address": "Số 1 phố Thử Nghiệm", "applicant_phone": "0900000000",
+        "applicant_email": "", "procedure_name": "Đăng ký khai sinh",
+        "papers": ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"], "sets": 1,
+        "processing_time": "1 ngày làm việc", "received_at": "08 giờ 15, ngày 28/11/2026",
+        "appointment_at": "29/11/2026", "collect_at": "Quầy số 2", "book_no": "01",
+        "book_line": "125",
+    }
+    assert connect(emulator).print_layout(receipt_layout(80), data).ok
+    job, = emulator.wait_for_jobs(1)
+    assert decode_qr(job.png_path) == ["000.00.01.H26-261128-0001"]
