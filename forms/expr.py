@@ -1,0 +1,381 @@
+"""A small, safe expression language for relevance, constraints and calculated fields.
+
+Why our own: definitions are data that an operator may edit; running them through Python's
+``eval`` would let a catalog update execute code on the kiosk. This grammar can only read
+answers and call the functions listed in ``FUNCTIONS``.
+
+Grammar (lowest precedence first)::
+
+    or_expr  := and_expr ("or" and_expr)*
+    and_expr := not_expr ("and" not_expr)*
+    not_expr := "not" not_expr | compare
+    compare  := sum (("=="|"!="|"<"|"<="|">"|">="|"in") sum)?
+    sum      := product (("+"|"-") product)*
+    product  := unary (("*"|"/"|"%") unary)*
+    unary    := "-" unary | primary
+    primary  := NUMBER | STRING | "true" | "false" | "null" | "." | NAME
+              | NAME "(" [or_expr ("," or_expr)*] ")" | "(" or_expr ")"
+              | "[" [or_expr ("," or_expr)*] "]"
+
+``.`` is the value of the field being checked; a NAME is another field's answer (inside a
+repeat group, the row's own fields first). An unanswered field is ``null``: arithmetic with
+null gives null, ordering with null is false.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+MAX_SOURCE = 2000
+MAX_DEPTH = 40
+
+
+class ExprError(Exception):
+    """A definition's expression cannot be parsed or evaluated."""
+
+
+_TOKEN = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>==|!=|<=|>=|[-+*/%<>(),.\[\]])
+""", re.VERBOSE)
+KEYWORDS = {"and", "or", "not", "in", "true", "false", "null"}
+
+
+def tokenize(source: str) -> list[tuple[str, Any, int]]:
+    if len(source) > MAX_SOURCE:
+        raise ExprError(f"expression longer than {MAX_SOURCE} characters")
+    tokens, pos = [], 0
+    while pos < len(source):
+        m = _TOKEN.match(source, pos)
+        if not m:
+            raise ExprError(f"unexpected character {source[pos]!r} at column {pos + 1}")
+        kind, text = m.lastgroup, m.group()
+        if kind == "number":
+            tokens.append(("num", Decimal(text) if "." in text else int(text), pos))
+        elif kind == "string":
+            body = re.sub(r"\\(.)", r"\1", text[1:-1])
+            tokens.append(("str", body, pos))
+        elif kind == "name":
+            tokens.append(("kw" if text in KEYWORDS else "name", text, pos))
+        elif kind == "op":
+            tokens.append(("op", text, pos))
+        pos = m.end()
+    tokens.append(("end", None, pos))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, source: str):
+        self.source = source
+        self.tokens = tokenize(source)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self, kind: str, value: Any = None) -> bool:
+        k, v, _ = self.tokens[self.i]
+        return k == kind and (value is None or v == value)
+
+    def take(self, kind: str, value: Any = None):
+        if not self.peek(kind, value):
+            k, v, pos = self.tokens[self.i]
+            want = value or kind
+            got = "end of expression" if k == "end" else repr(v)
+            raise ExprError(f"expected {want!r} but found {got} at column {pos + 1}")
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def parse(self):
+        node = self.or_expr()
+        self.take("end")
+        return node
+
+    def _nest(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"expression nested deeper than {MAX_DEPTH} levels")
+
+    def or_expr(self):
+        self._nest()
+        node = self.and_expr()
+        while self.peek("kw", "or"):
+            self.i += 1
+            node = ("or", node, self.and_expr())
+        self.depth -= 1
+        return node
+
+    def and_expr(self):
+        node = self.not_expr()
+        while self.peek("kw", "and"):
+            self.i += 1
+            node = ("and", node, self.not_expr())
+        return node
+
+    def not_expr(self):
+        if self.peek("kw", "not"):
+            self.i += 1
+            self._nest()
+            node = ("not", self.not_expr())
+            self.depth -= 1
+            return node
+        return self.compare()
+
+    def compare(self):
+        node = self.sum()
+        for op in ("==", "!=", "<=", ">=", "<", ">"):
+            if self.peek("op", op):
+                self.i += 1
+                return ("cmp", op, node, self.sum())
+        if self.peek("kw", "in"):
+            self.i += 1
+            return ("cmp", "in", node, self.sum())
+        return node
+
+    def sum(self):
+        node = self.product()
+        while self.peek("op", "+") or self.peek("op", "-"):
+            op = self.take("op")[1]
+            node = ("arith", op, node, self.product())
+        return node
+
+    def product(self):
+        node = self.unary()
+        while self.peek("op", "*") or self.peek("op", "/") or self.peek("op", "%"):
+            op = self.take("op")[1]
+            node = ("arith", op, node, self.unary())
+        return node
+
+    def unary(self):
+        if self.peek("op", "-"):
+            self.i += 1
+            self._nest()
+            node = ("neg", self.unary())
+            self.depth -= 1
+            return node
+        return self.primary()
+
+    def _items(self, close: str) -> list:
+        items = []
+        if not self.peek("op", close):
+            items.append(self.or_expr())
+            while self.peek("op", ","):
+                self.i += 1
+                items.append(self.or_expr())
+        self.take("op", close)
+        return items
+
+    def primary(self):
+        kind, value, pos = self.tokens[self.i]
+        if kind in ("num", "str"):
+            self.i += 1
+            return ("lit", value)
+        if kind == "kw" and value in ("true", "false", "null"):
+            self.i += 1
+            return ("lit", {"true": True, "false": False, "null": None}[value])
+        if self.peek("op", "."):
+            self.i += 1
+            return ("self",)
+        if kind == "name":
+            self.i += 1
+            if self.peek("op", "("):
+                self.i += 1
+                if value not in FUNCTIONS:
+                    raise ExprError(f"unknown function {value!r} at column {pos + 1}")
+                return ("call", value, self._items(")"))
+            return ("ref", value)
+        if self.peek("op", "("):
+            self.i += 1
+            node = self.or_expr()
+            self.take("op", ")")
+            return node
+        if self.peek("op", "["):
+            self.i += 1
+            return ("list", self._items("]"))
+        got = "end of expression" if kind == "end" else repr(value)
+        raise ExprError(f"unexpected {got} at column {pos + 1}")
+
+
+class Expression:
+    """A parsed expression; ``refs`` lists the field names it reads."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.tree = _Parser(source).parse()
+        self.refs = frozenset(_refs(self.tree))
+
+    def evaluate(self, resolve: Callable[[str], Any], self_value: Any = None,
+                 today: dt.date | None = None) -> Any:
+        ctx = _Context(resolve, self_value, today or dt.date.today())
+        return ctx.eval(self.tree)
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+
+def _refs(node) -> set[str]:
+    if node[0] == "ref":
+        return {node[1]}
+    out: set[str] = set()
+    for part in node[1:]:
+        if isinstance(part, tuple):
+            out |= _refs(part)
+        elif isinstance(part, list):
+            for item in part:
+                out |= _refs(item)
+    return out
+
+
+def truthy(value: Any) -> bool:
+    return value not in (None, False, "", 0) and value != [] and value != {}
+
+
+class _Context:
+    def __init__(self, resolve, self_value, today):
+        self.resolve, self.self_value, self.today = resolve, self_value, today
+
+    def eval(self, node):
+        tag = node[0]
+        if tag == "lit":
+            return node[1]
+        if tag == "self":
+            return self.self_value
+        if tag == "ref":
+            return self.resolve(node[1])
+        if tag == "list":
+            return [self.eval(n) for n in node[1]]
+        if tag == "or":
+            left = self.eval(node[1])
+            return True if truthy(left) else truthy(self.eval(node[2]))
+        if tag == "and":
+            left = self.eval(node[1])
+            return False if not truthy(left) else truthy(self.eval(node[2]))
+        if tag == "not":
+            return not truthy(self.eval(node[1]))
+        if tag == "neg":
+            value = self.eval(node[1])
+            return None if value is None else _arith("-", 0, value)
+        if tag == "arith":
+            return _arith(node[1], self.eval(node[2]), self.eval(node[3]))
+        if tag == "cmp":
+            return _compare(node[1], self.eval(node[2]), self.eval(node[3]))
+        if tag == "call":
+            args = [self.eval(n) for n in node[2]]
+            try:
+                return FUNCTIONS[node[1]](self, *args)
+            except TypeError as exc:
+                raise ExprError(f"{node[1]}(): {exc}") from None
+        raise ExprError(f"unknown node {tag}")  # pragma: no cover - parser emits no other
+
+
+def _num(value):
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+        raise ExprError(f"{type(value).__name__} is not a number")
+    return value
+
+
+def _arith(op, a, b):
+    if a is None or b is None:
+        return None
+    if op == "+" and isinstance(a, str) and isinstance(b, str):
+        return a + b
+    if isinstance(a, dt.date) and op in "+-" and isinstance(b, int) and not isinstance(b, bool):
+        return a + dt.timedelta(days=b if op == "+" else -b)
+    if isinstance(a, dt.date) and isinstance(b, dt.date) and op == "-":
+        return (a - b).days
+    a, b = _num(a), _num(b)
+    if isinstance(a, float) or isinstance(b, float):
+        a, b = Decimal(str(a)), Decimal(str(b))
+    try:
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if b == 0:
+            raise ExprError("division by zero")
+        if op == "%":
+            return a % b
+        if isinstance(a, int) and isinstance(b, int) and a % b == 0:
+            return a // b
+        return Decimal(a) / Decimal(b)
+    except InvalidOperation as exc:
+        raise ExprError(f"arithmetic: {exc}") from None
+
+
+def _compare(op, a, b):
+    if op == "in":
+        if b is None:
+            return False
+        if isinstance(b, (list, str)):
+            return a in b if not (isinstance(b, str) and not isinstance(a, str)) else False
+        raise ExprError("'in' needs a list or a text on the right")
+    if op == "==":
+        return a == b
+    if op == "!=":
+        return a != b
+    if a is None or b is None:
+        return False
+    numeric = (int, Decimal, float)
+    same = (isinstance(a, numeric) and isinstance(b, numeric)
+            or type(a) is type(b) and isinstance(a, (str, dt.date)))
+    if not same or isinstance(a, bool) or isinstance(b, bool):
+        raise ExprError(f"cannot order {type(a).__name__} and {type(b).__name__}")
+    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
+
+
+def _age(ctx, born, on=None):
+    if born is None:
+        return None
+    on = on or ctx.today
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _date(ctx, text):
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise ExprError(f"date() needs YYYY-MM-DD, got {text!r}") from None
+
+
+def _matches(ctx, text, pattern):
+    if text is None:
+        return False
+    return re.fullmatch(pattern, str(text)) is not None
+
+
+def _words(ctx, value):
+    from forms.vnwords import date_in_words, number_in_words
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return date_in_words(value)
+    return number_in_words(int(value))
+
+
+FUNCTIONS: dict[str, Callable] = {
+    "len": lambda ctx, x: 0 if x is None else len(x),
+    "today": lambda ctx: ctx.today,
+    "age": _age,
+    "year": lambda ctx, d: None if d is None else d.year,
+    "date": _date,
+    "matches": _matches,
+    "if": lambda ctx, c, a, b: a if truthy(c) else b,
+    "coalesce": lambda ctx, *xs: next((x for x in xs if x is not None), None),
+    "min": lambda ctx, *xs: None if None in xs else min(xs),
+    "max": lambda ctx, *xs: None if None in xs else max(xs),
+    "round": lambda ctx, x, n=0: None if x is None else round(Decimal(x), int(n)),
+    "int": lambda ctx, x: None if x is None else int(x),
+    "concat": lambda ctx, *xs: "".join("" if x is None else str(x) for x in xs),
+    "upper": lambda ctx, s: None if s is None else str(s).upper(),
+    "selected": lambda ctx, values, v: v in (values or []),
+    "count": lambda ctx, rows: len(rows or []),
+    "words": _words,
+}
