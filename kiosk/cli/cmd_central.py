@@ -1,0 +1,18 @@
+"""``kiosk central serve``: run the reference central one-stop system (sync/central)."""
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    from sync.central.cli import add_serve_arguments
+
+    central = subparsers.add_parser("central", help="the reference central one-stop system")
+    sub = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+    serve = sub.add_parser("serve", help="serve the kiosk ↔ central contract over HTTP")
+    add_serve_arguments(serve)
+    serve.set_defaults(handler=_serve)
+
+
+def _serve(args) -> int:
+    from sync.central.cli import run_serve
+
+    return run_serve(args)

@@ -1,0 +1,267 @@
+"""The central's HTTP face: a WSGI application routing signed requests to ``service``.
+
+Strict at the door: a body must declare its length and stay under the limit, JSON must parse
+and match the contract exactly, every /v1 request except registration and health must be
+signed by a registered kiosk.  Whatever goes wrong inside answers a JSON error and the server
+keeps serving: a 4xx names what the caller must fix, a 503 asks it to come back later.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync import contract, signing
+from sync.central import service
+from sync.central.errors import ApiError
+
+log = logging.getLogger(__name__)
+
+HEX32 = r"[0-9a-f]{32}"
+
+
+@dataclass
+class CentralConfig:
+    files_dir: Path
+    enrollment_token: str = ""
+    admin_token: str = ""
+    window_s: int = signing.DEFAULT_WINDOW_S
+    max_json_bytes: int = 1 << 20
+    max_chunk_bytes: int = 8 << 20
+    #: highest number the central hands out per series and day; the numbers above are the
+    #: kiosks' own offline fallback series (docs/numbering.md)
+    limits: dict[str, int] = field(default_factory=lambda: {"ticket": 8999, "dossier_code": 8999})
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    signed_path: str
+    headers: dict[str, str]
+    body: bytes
+    kiosk_id: str = ""
+
+    def json(self, model: type[BaseModel]):
+        if not self.headers.get("Content-Type", "").startswith("application/json"):
+            raise ApiError(415, "unsupported_media_type", "send application/json")
+        try:
+            return model.model_validate_json(self.body)
+        except ValidationError as exc:
+            errors = exc.errors(include_input=False, include_url=False)
+            if any(e["type"] == "json_invalid" for e in errors):
+                raise ApiError(400, "malformed_json", "the body is not valid JSON") from None
+            fields = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"],
+                       "type": e["type"]} for e in errors[:20]]
+            raise ApiError(422, "invalid_fields", "the body does not match the contract",
+                           fields=fields) from None
+
+
+Handler = Callable[[Session, Request, re.Match], "tuple[int, object] | tuple[int, object, dict]"]
+
+
+class CentralApp:
+    def __init__(self, session_factory: sessionmaker, config: CentralConfig) -> None:
+        self.Session = session_factory
+        self.config = config
+        config.files_dir.mkdir(parents=True, exist_ok=True)
+        self.routes: list[tuple[str, re.Pattern, Handler, str]] = []
+        add = self._route
+        add("GET", r"/v1/health", self.h_health, auth="none")
+        add("POST", r"/v1/kiosks", self.h_register, auth="enrollment")
+        add("POST", r"/v1/heartbeat", self.h_heartbeat)
+        add("POST", r"/v1/allocations", self.h_allocate)
+        add("POST", r"/v1/dossiers", self.h_submit)
+        add("GET", rf"/v1/dossiers/(?P<d>{HEX32})", self.h_dossier)
+        add("PATCH", rf"/v1/dossiers/(?P<d>{HEX32})/attachments/(?P<a>{HEX32})", self.h_chunk)
+        add("POST", rf"/v1/dossiers/(?P<d>{HEX32})/commit", self.h_commit)
+        add("GET", r"/v1/dossier-status/(?P<code>[0-9A-Z.]{1,20}-[0-9]{6}-[0-9]{4})", self.h_status)
+        add("GET", r"/v1/catalog/(?P<name>[a-z-]{1,40})", self.h_catalog_get)
+        add("PUT", r"/v1/catalog/(?P<name>[a-z-]{1,40})", self.h_catalog_put, auth="admin")
+        add("POST", r"/v1/papers/search", self.h_papers)
+
+    def _route(self, method: str, pattern: str, handler: Handler, auth: str = "signed") -> None:
+        self.routes.append((method, re.compile(pattern + r"\Z"), handler, auth))
+
+    # ------------------------------------------------------------------ WSGI entry
+    def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
+        status, body, headers = self._dispatch(environ)
+        payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        out = [("Content-Length", str(len(payload)))]
+        if payload:
+            out.append(("Content-Type", "application/json; charset=utf-8"))
+        out.extend(headers.items())
+        start_response(f"{status} {_REASONS.get(status, 'Status')}", out)
+        return [payload]
+
+    def _dispatch(self, environ: dict) -> tuple[int, object, dict]:
+        try:
+            request = self._read(environ)
+            for method, pattern, handler, auth in self.routes:
+                match = pattern.match(request.path)
+                if match and method == request.method:
+                    return self._run(handler, request, match, auth)
+            if any(p.match(request.path) for _, p, _, _ in self.routes):
+                raise ApiError(405, "method_not_allowed", "this path does not take that method")
+            raise ApiError(404, "not_found", "no such endpoint")
+        except ApiError as exc:
+            return exc.status, exc.body(), {}
+        except OperationalError:
+            log.warning("database busy or unreachable", exc_info=True)
+            return 503, {"error": "busy", "message": "try again shortly"}, {"Retry-After": "1"}
+        except Exception:  # the server must survive anything a request provokes
+            log.exception("unhandled error")
+            return 500, {"error": "internal", "message": "internal error"}, {}
+
+    def _read(self, environ: dict) -> Request:
+        method = environ["REQUEST_METHOD"].upper()
+        path = environ.get("PATH_INFO", "") or "/"
+        query = environ.get("QUERY_STRING", "")
+        headers = {k[5:].replace("_", "-").title(): v for k, v in environ.items()
+                   if k.startswith("HTTP_")}
+        if environ.get("CONTENT_TYPE"):
+            headers["Content-Type"] = environ["CONTENT_TYPE"]
+        body = b""
+        length_text = environ.get("CONTENT_LENGTH") or ""
+        if method in ("POST", "PUT", "PATCH"):
+            if not length_text.isdigit():
+                raise ApiError(411, "length_required", "send a Content-Length")
+            length = int(length_text)
+            limit = (self.config.max_chunk_bytes if method == "PATCH"
+                     else self.config.max_json_bytes)
+            if length > limit:
+                _discard(environ["wsgi.input"], min(length, 4 * limit))
+                raise ApiError(413, "body_too_large", f"bodies are limited to {limit} bytes")
+            body = _read_exactly(environ["wsgi.input"], length)
+        return Request(method, path, path + ("?" + query if query else ""), headers, body)
+
+    def _run(self, handler: Handler, request: Request, match: re.Match, auth: str):
+        if auth == "signed":
+            request.kiosk_id = self._verify(request)
+        elif auth in ("enrollment", "admin"):
+            expected = self.config.enrollment_token if auth == "enrollment" else self.config.admin_token
+            given = request.headers.get("Authorization", "").removeprefix("Bearer ")
+            if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
+                raise ApiError(401, "bad_token", f"a valid {auth} token is required")
+        with self.Session() as session:
+            try:
+                result = handler(session, request, match)
+                session.commit()
+            except ApiError as exc:
+                session.commit() if exc.commit else session.rollback()
+                raise
+            except DBAPIError:
+                session.rollback()
+                raise
+        status, body, *rest = result
+        return status, body, (rest[0] if rest else {})
+
+    def _verify(self, request: Request) -> str:
+        with self.Session() as session:
+            verifier = signing.Verifier(
+                lambda kiosk: service.kiosk_secret(session, kiosk),
+                lambda kiosk, nonce, ts: service.remember_nonce(
+                    session, kiosk, nonce, ts, self.config.window_s),
+                window_s=self.config.window_s)
+            try:
+                signed = verifier.verify(request.method, request.signed_path, request.headers,
+                                         request.body)
+            except signing.SignatureError as exc:
+                session.rollback()
+                raise ApiError(401, exc.reason, "request refused: " + exc.reason) from None
+            session.commit()
+        return signed.kiosk_id
+
+    # ------------------------------------------------------------------ handlers
+    def h_health(self, session, request, match):
+        return 200, {"ok": True}
+
+    def h_register(self, session, request, match):
+        rotate = "rotate=1" in request.signed_path
+        return 201, service.register_kiosk(session, request.json(contract.KioskRegistration), rotate)
+
+    def h_heartbeat(self, session, request, match):
+        return 200, service.heartbeat(session, request.kiosk_id, request.json(contract.Heartbeat))
+
+    def h_allocate(self, session, request, match):
+        req = request.json(contract.AllocationRequest)
+        return 200, service.allocate(session, request.kiosk_id, req, self.config.limits)
+
+    def h_submit(self, session, request, match):
+        key = request.headers.get("Idempotency-Key", "")
+        if not re.fullmatch(HEX32, key):
+            raise ApiError(400, "idempotency_key_required", "send Idempotency-Key (32 hex digits)")
+        sub = request.json(contract.DossierSubmission)
+        return service.submit_dossier(session, self.config.files_dir, request.kiosk_id, key,
+                                      request.body, sub)
+
+    def h_dossier(self, session, request, match):
+        return 200, service.dossier_state(session, request.kiosk_id, match["d"])
+
+    def h_chunk(self, session, request, match):
+        if request.headers.get("Content-Type") != "application/offset+octet-stream":
+            raise ApiError(415, "unsupported_media_type", "send application/offset+octet-stream")
+        offset = request.headers.get("Upload-Offset", "")
+        chunk_hash = request.headers.get("X-Chunk-Sha256", "")
+        if not offset.isdigit() or not re.fullmatch(r"[0-9a-f]{64}", chunk_hash):
+            raise ApiError(400, "bad_upload_headers", "send Upload-Offset and X-Chunk-SHA256")
+        return 200, service.upload_chunk(session, self.config.files_dir, request.kiosk_id,
+                                         match["d"], match["a"], int(offset), request.body,
+                                         chunk_hash)
+
+    def h_commit(self, session, request, match):
+        return 200, service.commit_dossier(session, request.kiosk_id, match["d"])
+
+    def h_status(self, session, request, match):
+        return 200, service.status_by_code(session, match["code"])
+
+    def h_catalog_get(self, session, request, match):
+        doc = service.get_catalog(session, match["name"])
+        if request.headers.get("If-None-Match") == doc.etag:
+            return 304, None, {"ETag": doc.etag}
+        return 200, json.loads(doc.body), {"ETag": doc.etag}
+
+    def h_catalog_put(self, session, request, match):
+        try:
+            json.loads(request.body)
+        except ValueError:
+            raise ApiError(400, "malformed_json", "the body is not valid JSON") from None
+        return 200, service.put_catalog(session, match["name"], request.body)
+
+    def h_papers(self, session, request, match):
+        return 200, service.search_papers(session, request.json(contract.PaperSearch))
+
+
+def _discard(stream, length: int) -> None:
+    """Read and drop a refused body (bounded) so the client sees our answer, not a reset."""
+    remaining = length
+    while remaining > 0:
+        block = stream.read(min(remaining, 1 << 20))
+        if not block:
+            return
+        remaining -= len(block)
+
+
+def _read_exactly(stream, length: int) -> bytes:
+    parts, remaining = [], length
+    while remaining:
+        block = stream.read(min(remaining, 1 << 20))
+        if not block:
+            raise ApiError(400, "truncated_body", "the body is shorter than its Content-Length")
+        parts.append(block)
+        remaining -= len(block)
+    return b"".join(parts)
+
+
+_REASONS = {200: "OK", 201: "Created", 304: "Not Modified", 400: "Bad Request",
+            401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
+            411: "Length Required", 413: "Payload Too Large", 415: "Unsupported Media Type",
+            422: "Unprocessable Content", 500: "Internal Server Error", 503: "Service Unavailable"}

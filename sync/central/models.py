@@ -1,0 +1,124 @@
+"""Tables of the reference central server (PostgreSQL in pilots, SQLite for the demo).
+
+The central is a separate program from the kiosk and keeps its own metadata: it never shares
+the kiosk store's ``Base``.  Tables are created at start (``create_all``): the reference
+server is for development, demos, pilots and tests, not a production archive.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class CentralBase(DeclarativeBase):
+    pass
+
+
+class Kiosk(CentralBase):
+    __tablename__ = "kiosk"
+    kiosk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency_id: Mapped[str] = mapped_column(String(20))
+    secret_hex: Mapped[str] = mapped_column(String(128))
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_heartbeat: Mapped[str | None] = mapped_column(Text)
+
+
+class SeenNonce(CentralBase):
+    """Nonces of signed requests inside the freshness window: the primary key refuses replays."""
+
+    __tablename__ = "seen_nonce"
+    kiosk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    timestamp: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Counter(CentralBase):
+    """Last number handed out per series and day (queue tickets, dossier codes)."""
+
+    __tablename__ = "counter"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class Allocation(CentralBase):
+    """Who got which block: lets an operator trace any number back to its kiosk."""
+
+    __tablename__ = "allocation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    scope: Mapped[str] = mapped_column(String(40))
+    day: Mapped[date] = mapped_column(Date)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    allocated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Dossier(CentralBase):
+    __tablename__ = "dossier"
+    dossier_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    agency_id: Mapped[str] = mapped_column(String(20), index=True)
+    procedure_code: Mapped[str] = mapped_column(String(30))
+    #: SHA-256 of the submitted JSON: a retry with other content under the same key is refused
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    #: TrangThaiHoSo (1..10), see sync.portal
+    status: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    committed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Attachment(CentralBase):
+    __tablename__ = "attachment"
+    attachment_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossier.dossier_id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    paper_code: Mapped[str] = mapped_column(String(40))
+    paper_name: Mapped[str] = mapped_column(String(300))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CatalogDocument(CentralBase):
+    __tablename__ = "catalog_document"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str] = mapped_column(String(80))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReusablePaper(CentralBase):
+    """A digitized paper or result the citizen need not bring again (Circular 01/2023 Art. 24)."""
+
+    __tablename__ = "reusable_paper"
+    __table_args__ = (UniqueConstraint("owner_id_number", "result_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id_number: Mapped[str] = mapped_column(String(12), index=True)
+    result_code: Mapped[str] = mapped_column(String(80))
+    paper_name: Mapped[str] = mapped_column(String(300))
+    reference_no: Mapped[str] = mapped_column(String(80), default="")
+    issuing_agency: Mapped[str] = mapped_column(String(300), default="")
+    procedure_code: Mapped[str] = mapped_column(String(30), default="")
+    attachment_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,87 @@
+"""Start the reference central: a database engine, the WSGI app, a threaded HTTP server.
+
+The stdlib ``wsgiref`` server with one thread per connection is enough for a centre's
+kiosks and keeps the reference server free of extra dependencies.  ``python -m sync.central``
+and ``kiosk central serve`` both end up in :func:`serve`.
+"""
+from __future__ import annotations
+
+import logging
+import socketserver
+import tempfile
+import threading
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
+
+from sync.central.app import CentralApp, CentralConfig
+from sync.central.models import CentralBase
+
+log = logging.getLogger(__name__)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``postgresql+pg8000://…`` or ``sqlite:///…``, tables created."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # WAL lets readers run beside the one writer
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+    else:
+        engine = create_engine(url, pool_size=16, max_overflow=16, pool_pre_ping=True)
+    CentralBase.metadata.create_all(engine)
+    return engine
+
+
+class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+
+class _QuietHandler(WSGIRequestHandler):
+    timeout = 30  # a client that stops sending mid-body frees its thread
+
+    def log_message(self, format: str, *args) -> None:  # paths carry no personal data
+        log.debug("%s %s", self.address_string(), format % args)
+
+
+class CentralServer:
+    """A running central; ``url`` is where kiosks reach it."""
+
+    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int = 0,
+                 files_dir: Path | None = None, **config) -> None:
+        self.engine = make_engine(db_url)
+        files_dir = Path(files_dir or tempfile.mkdtemp(prefix="central-files-"))
+        self.app = CentralApp(sessionmaker(self.engine, expire_on_commit=False),
+                              CentralConfig(files_dir=files_dir, **config))
+        self.httpd = make_server(host, port, self.app, server_class=_ThreadingWSGIServer,
+                                 handler_class=_QuietHandler)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://{host}:{self.port}"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> "CentralServer":
+        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
+                                        name="central-http",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        self.httpd.serve_forever()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.engine.dispose()
+        if self._thread:
+            self._thread.join(5)

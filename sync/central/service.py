@@ -1,0 +1,299 @@
+"""What the central does, apart from HTTP: allocation, dossier intake, uploads, catalog.
+
+Every function takes a SQLAlchemy session inside a transaction and either returns a JSON-able
+dict or raises ``ApiError``.  Concurrency is handled by the database: counters advance with a
+single ``INSERT .. ON CONFLICT DO UPDATE .. RETURNING`` (atomic in PostgreSQL and SQLite),
+uniqueness of dossier ids, codes and nonces by primary keys and unique indexes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from datetime import date, datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync import contract
+from sync.central.errors import ApiError
+from sync.central.models import (
+    Allocation,
+    Attachment,
+    CatalogDocument,
+    Counter,
+    Dossier,
+    Kiosk,
+    ReusablePaper,
+    SeenNonce,
+)
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CATALOG_NAMES = ("procedures", "forms", "admin-units", "holidays")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# ---------------------------------------------------------------- kiosks and signatures
+def register_kiosk(session: Session, req: contract.KioskRegistration, rotate: bool) -> dict:
+    kiosk = session.get(Kiosk, req.kiosk_id)
+    if kiosk is not None and not rotate:
+        raise ApiError(409, "kiosk_exists", "kiosk already registered; pass rotate=1 to rotate")
+    secret = secrets.token_hex(32)
+    if kiosk is None:
+        session.add(Kiosk(kiosk_id=req.kiosk_id, agency_id=req.agency_id, secret_hex=secret,
+                          registered_at=utcnow()))
+    else:
+        kiosk.secret_hex, kiosk.agency_id = secret, req.agency_id
+    return {"kiosk_id": req.kiosk_id, "agency_id": req.agency_id, "secret": secret}
+
+
+def kiosk_secret(session: Session, kiosk_id: str) -> bytes | None:
+    kiosk = session.get(Kiosk, kiosk_id)
+    return bytes.fromhex(kiosk.secret_hex) if kiosk else None
+
+
+def remember_nonce(session: Session, kiosk_id: str, nonce: str, timestamp: int,
+                   window_s: int) -> bool:
+    """Insert the nonce in its own savepoint; a duplicate key means a replay."""
+    try:
+        with session.begin_nested():
+            session.add(SeenNonce(kiosk_id=kiosk_id, nonce=nonce, timestamp=timestamp))
+    except IntegrityError:
+        return False
+    # Nonces older than twice the window can never be accepted again: forget some of them.
+    if secrets.randbelow(200) == 0:
+        session.execute(delete(SeenNonce).where(SeenNonce.timestamp < timestamp - 2 * window_s))
+    return True
+
+
+def heartbeat(session: Session, kiosk_id: str, beat: contract.Heartbeat) -> dict:
+    kiosk = session.get(Kiosk, kiosk_id)
+    kiosk.last_heartbeat_at = utcnow()
+    kiosk.last_heartbeat = beat.model_dump_json()
+    return {"server_time": kiosk.last_heartbeat_at.isoformat()}
+
+
+# ---------------------------------------------------------------- numbers
+def allocate(session: Session, kiosk_id: str, req: contract.AllocationRequest,
+             limits: dict[str, int]) -> dict:
+    """Hand out ``count`` consecutive numbers of a daily series, never twice."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(Counter).values(kind=req.kind, scope=req.scope, day=req.day, value=req.count)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Counter.kind, Counter.scope, Counter.day],
+        set_={"value": Counter.value + req.count},
+    ).returning(Counter.value)
+    last = session.execute(stmt).scalar_one()
+    first = last - req.count + 1
+    limit = limits.get(req.kind, 9999)
+    if last > limit:
+        # Roll back the advance: the caller's transaction is aborted by the raise.
+        raise ApiError(409, "series_exhausted",
+                       f"the {req.kind} series of this day ends at {limit}", limit=limit)
+    session.add(Allocation(kind=req.kind, scope=req.scope, day=req.day, first=first, last=last,
+                           kiosk_id=kiosk_id, allocated_at=utcnow()))
+    return {"kind": req.kind, "scope": req.scope, "day": req.day.isoformat(),
+            "first": first, "last": last}
+
+
+# ---------------------------------------------------------------- dossiers
+def _dossier_state(session: Session, dossier: Dossier) -> dict:
+    atts = session.scalars(select(Attachment).where(Attachment.dossier_id == dossier.dossier_id)
+                           .order_by(Attachment.position)).all()
+    return {
+        "dossier_id": dossier.dossier_id,
+        "code": dossier.code,
+        "status": dossier.status,
+        "committed": dossier.committed_at is not None,
+        "attachments": [{"attachment_id": a.attachment_id, "size": a.size, "received": a.received,
+                         "complete": a.complete} for a in atts],
+    }
+
+
+def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
+                   sub: contract.DossierSubmission) -> tuple[int, dict]:
+    if idem_key != sub.dossier_id:
+        raise ApiError(422, "idempotency_key_mismatch",
+                       "Idempotency-Key must equal the dossier_id of the body")
+    body_hash = hashlib.sha256(raw).hexdigest()
+    existing = session.get(Dossier, sub.dossier_id)
+    if existing is not None:
+        if existing.body_sha256 != body_hash:
+            raise ApiError(409, "idempotency_conflict",
+                           "this dossier id was already used with different content")
+        return 200, _dossier_state(session, existing)
+    match = contract.DOSSIER_CODE_RE.match(sub.code)
+    if match["agency"] != sub.agency_id:
+        raise ApiError(422, "code_agency_mismatch", "the dossier code names another agency")
+    if match["day"] != f"{sub.received_at.astimezone(VN_TZ):%y%m%d}":
+        raise ApiError(422, "code_day_mismatch", "the dossier code's date is not the day received")
+    ids = [a.attachment_id for a in sub.attachments]
+    if len(set(ids)) != len(ids):
+        raise ApiError(422, "duplicate_attachment", "attachment ids repeat")
+    empty_sha = hashlib.sha256(b"").hexdigest()
+    if any(a.size == 0 and a.sha256 != empty_sha for a in sub.attachments):
+        raise ApiError(422, "attachment_hash_mismatch", "an empty attachment has another SHA-256")
+    dossier = Dossier(dossier_id=sub.dossier_id, code=sub.code, kiosk_id=kiosk_id,
+                      agency_id=sub.agency_id, procedure_code=sub.procedure_code,
+                      body_sha256=body_hash, payload=raw.decode("utf-8"), status=1,
+                      received_at=sub.received_at, created_at=utcnow())
+    try:
+        with session.begin_nested():
+            session.add(dossier)
+            session.flush()
+            for pos, att in enumerate(sub.attachments):
+                session.add(Attachment(attachment_id=att.attachment_id, dossier_id=dossier.dossier_id,
+                                       position=pos, paper_code=att.paper_code,
+                                       paper_name=att.paper_name, media_type=att.media_type,
+                                       size=att.size, sha256=att.sha256,
+                                       received=0, complete=att.size == 0))
+            session.flush()
+    except IntegrityError:
+        raise ApiError(409, "conflict",
+                       "the dossier code or an attachment id is already taken") from None
+    for att in sub.attachments:
+        if att.size == 0:  # nothing to upload: the empty file is complete as declared
+            path = attachment_path(files_dir, att.attachment_id)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"")
+    return 201, _dossier_state(session, dossier)
+
+
+def _own_dossier(session: Session, kiosk_id: str, dossier_id: str, lock: bool = False) -> Dossier:
+    query = select(Dossier).where(Dossier.dossier_id == dossier_id)
+    dossier = session.scalars(query.with_for_update() if lock else query).first()
+    if dossier is None or dossier.kiosk_id != kiosk_id:
+        raise ApiError(404, "no_such_dossier", "no dossier with this id from this kiosk")
+    return dossier
+
+
+def dossier_state(session: Session, kiosk_id: str, dossier_id: str) -> dict:
+    return _dossier_state(session, _own_dossier(session, kiosk_id, dossier_id))
+
+
+def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: str,
+                 attachment_id: str, offset: int, chunk: bytes, chunk_sha256: str) -> dict:
+    """Append a chunk at ``offset``; on the last byte verify the whole file's SHA-256."""
+    dossier = _own_dossier(session, kiosk_id, dossier_id)
+    att = session.scalars(select(Attachment).where(Attachment.attachment_id == attachment_id)
+                          .with_for_update()).first()
+    if att is None or att.dossier_id != dossier.dossier_id:
+        raise ApiError(404, "no_such_attachment", "no such attachment in this dossier")
+    if att.complete:
+        return {"received": att.received, "complete": True}
+    if offset != att.received:
+        raise ApiError(409, "offset_mismatch", "upload offset differs from what was received",
+                       received=att.received)
+    if hashlib.sha256(chunk).hexdigest() != chunk_sha256:
+        raise ApiError(422, "chunk_hash_mismatch", "the chunk's SHA-256 does not match")
+    if offset + len(chunk) > att.size:
+        raise ApiError(422, "too_long", "the chunk goes past the declared size")
+    path = attachment_path(files_dir, attachment_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(".part")
+    with open(part, "r+b" if part.exists() else "wb") as fh:
+        fh.seek(offset)
+        fh.write(chunk)
+        fh.truncate()
+    att.received = offset + len(chunk)
+    if att.received == att.size:
+        digest = hashlib.sha256()
+        with open(part, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != att.sha256:
+            part.unlink()
+            att.received = 0
+            raise ApiError(422, "attachment_hash_mismatch",
+                           "the whole attachment's SHA-256 does not match; upload again",
+                           commit=True, received=0)
+        with open(part, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, path)
+        att.complete = True
+    return {"received": att.received, "complete": att.complete}
+
+
+def attachment_path(files_dir: Path, attachment_id: str) -> Path:
+    return files_dir / attachment_id[:2] / attachment_id
+
+
+def commit_dossier(session: Session, kiosk_id: str, dossier_id: str) -> dict:
+    dossier = _own_dossier(session, kiosk_id, dossier_id, lock=True)
+    state = _dossier_state(session, dossier)
+    missing = [a["attachment_id"] for a in state["attachments"] if not a["complete"]]
+    if missing:
+        raise ApiError(409, "incomplete_attachments", "some attachments are not complete",
+                       missing=missing)
+    if dossier.committed_at is None:
+        dossier.committed_at = utcnow()
+        dossier.status = 2  # accepted (tiếp nhận)
+        _record_reusable_papers(session, dossier)
+    return {**_dossier_state(session, dossier), "committed_at": dossier.committed_at.isoformat()}
+
+
+def _record_reusable_papers(session: Session, dossier: Dossier) -> None:
+    """Digitized papers of an accepted dossier become reusable by their owner (Decision 468)."""
+    sub = json.loads(dossier.payload)
+    owner = sub["applicant"]["id_number"]
+    for att in sub.get("attachments", []):
+        if not att.get("digitized", True) or not att.get("paper_code"):
+            continue
+        code = f"{dossier.code}:{att['paper_code']}"
+        session.add(ReusablePaper(owner_id_number=owner, result_code=code,
+                                  paper_name=att["paper_name"], reference_no=dossier.code,
+                                  issuing_agency=dossier.agency_id,
+                                  procedure_code=dossier.procedure_code,
+                                  attachment_id=att["attachment_id"], created_at=utcnow()))
+
+
+def status_by_code(session: Session, code: str) -> dict:
+    dossier = session.scalars(select(Dossier).where(Dossier.code == code)).first()
+    if dossier is None:
+        raise ApiError(404, "no_such_dossier", "no dossier with this code")
+    return {"code": dossier.code, "status": dossier.status,
+            "received_at": dossier.received_at.isoformat(),
+            "committed": dossier.committed_at is not None}
+
+
+def search_papers(session: Session, req: contract.PaperSearch) -> dict:
+    query = select(ReusablePaper).where(ReusablePaper.owner_id_number == req.owner_id_number)
+    papers = session.scalars(query.order_by(ReusablePaper.id)).all()
+    return {"papers": [{"MaKetQua": p.result_code, "TenGiayTo": p.paper_name,
+                        "SoKyHieu": p.reference_no, "CoQuanChuQuan": p.issuing_agency,
+                        "MaTTHC": p.procedure_code, "attachment_id": p.attachment_id}
+                       for p in papers]}
+
+
+# ---------------------------------------------------------------- catalog
+def put_catalog(session: Session, name: str, raw: bytes) -> dict:
+    if name not in CATALOG_NAMES:
+        raise ApiError(404, "no_such_catalog", f"catalogs are {', '.join(CATALOG_NAMES)}")
+    etag = '"' + hashlib.sha256(raw).hexdigest()[:32] + '"'
+    doc = session.get(CatalogDocument, name)
+    if doc is None:
+        session.add(CatalogDocument(name=name, body=raw.decode("utf-8"), etag=etag,
+                                    updated_at=utcnow()))
+    else:
+        doc.body, doc.etag, doc.updated_at = raw.decode("utf-8"), etag, utcnow()
+    return {"name": name, "etag": etag}
+
+
+def get_catalog(session: Session, name: str) -> CatalogDocument:
+    doc = session.get(CatalogDocument, name) if name in CATALOG_NAMES else None
+    if doc is None:
+        raise ApiError(404, "no_such_catalog", "this catalog has not been published")
+    return doc
+
+
+def today_vn() -> date:
+    return datetime.now(VN_TZ).date()

@@ -1,0 +1,209 @@
+"""The kiosk's HTTP client for the central: signed requests, timeouts, verified TLS.
+
+Every answer is checked against what the contract promises before it is believed; anything
+else (HTML from a proxy, truncated JSON, a field of the wrong type) becomes a
+``TransientError`` so the dossier stays in the outbox and is tried again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+import requests
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from sync import signing
+from sync.errors import PermanentError, TransientError
+
+_NETWORK_ERRORS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                   requests.exceptions.ContentDecodingError)
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=True)
+
+
+class AttachmentState(_Answer):
+    attachment_id: str
+    size: int
+    received: int
+    complete: bool
+
+
+class DossierState(_Answer):
+    dossier_id: str
+    code: str
+    status: int
+    committed: bool
+    attachments: list[AttachmentState]
+
+
+class ChunkState(_Answer):
+    received: int
+    complete: bool
+
+
+class Allocation(_Answer):
+    first: int
+    last: int
+
+
+class Registration(_Answer):
+    kiosk_id: str
+    secret: str
+
+
+def canonical_json(obj: Any) -> bytes:
+    """The same object always gives the same bytes: retries must match the first attempt."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+class CentralClient:
+    def __init__(self, base_url: str, kiosk_id: str, secret: bytes | None, *,
+                 ca_bundle: str | None = None, connect_timeout: float = 3.05,
+                 read_timeout: float = 20.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.kiosk_id = kiosk_id
+        self.secret = secret
+        self.timeout = (connect_timeout, read_timeout)
+        self.session = requests.Session()
+        # TLS is verified always; a private CA (the province's) is configured, never disabled.
+        self.session.verify = ca_bundle or True
+        self.session.trust_env = False
+
+    def close(self) -> None:
+        self.session.close()
+
+    # ------------------------------------------------------------------ transport
+    def request(self, method: str, path: str, body: bytes = b"", *,
+                headers: dict[str, str] | None = None, signed: bool = True,
+                ok: tuple[int, ...] = (200, 201)) -> requests.Response:
+        headers = dict(headers or {})
+        if signed:
+            if self.secret is None:
+                raise PermanentError("kiosk has no credentials", code="no_credentials")
+            headers.update(signing.sign(self.secret, self.kiosk_id, method, path, body))
+        try:
+            resp = self.session.request(method, self.base_url + path, data=body or None,
+                                        headers=headers, timeout=self.timeout,
+                                        allow_redirects=False)
+            resp.content  # read the whole body inside the try: a reset mid-body is transient
+        except _NETWORK_ERRORS as exc:
+            raise TransientError(f"{method} {path}: network: {type(exc).__name__}") from None
+        if resp.status_code in ok:
+            return resp
+        raise self._error(method, path, resp)
+
+    def _error(self, method: str, path: str, resp: requests.Response) -> Exception:
+        try:
+            body = resp.json()
+            code = str(body.get("error", "")) if isinstance(body, dict) else ""
+        except ValueError:
+            body, code = {}, ""
+        retry_after = resp.headers.get("Retry-After", "")
+        retry = float(retry_after) if retry_after.isdigit() else None
+        text = f"{method} {path}: HTTP {resp.status_code} {code or 'no error code'}"
+        kwargs = dict(status=resp.status_code, code=code, retry_after=retry,
+                      body=body if isinstance(body, dict) else {})
+        if resp.status_code >= 500 or resp.status_code in (408, 425, 429) or not code:
+            # a 4xx without our error body came from something in between, not the central
+            return TransientError(text, **kwargs)
+        if code == "stale_timestamp":  # our clock is off: retrying after NTP fixes it
+            return TransientError(text, **kwargs)
+        return PermanentError(text, **kwargs)
+
+    def _json(self, resp: requests.Response, model: type[_Answer]):
+        try:
+            return model.model_validate_json(resp.content)
+        except ValidationError:
+            raise TransientError(
+                f"{resp.request.method} {resp.request.path_url}: answer does not match the "
+                f"contract (HTTP {resp.status_code}, {len(resp.content)} bytes)") from None
+
+    def _post_json(self, path: str, obj: Any, model: type[_Answer], **kw):
+        body = canonical_json(obj)
+        headers = {"Content-Type": "application/json", **kw.pop("headers", {})}
+        return self._json(self.request("POST", path, body, headers=headers, **kw), model)
+
+    # ------------------------------------------------------------------ contract
+    def register(self, enrollment_token: str, agency_id: str) -> bytes:
+        reg = self._post_json("/v1/kiosks", {"kiosk_id": self.kiosk_id, "agency_id": agency_id},
+                              Registration, signed=False,
+                              headers={"Authorization": f"Bearer {enrollment_token}"})
+        self.secret = bytes.fromhex(reg.secret)
+        return self.secret
+
+    def heartbeat(self, queue_depth: int, failing: int = 0, devices: dict | None = None,
+                  app_version: str = "") -> None:
+        self._post_json("/v1/heartbeat", {"queue_depth": queue_depth, "failing": failing,
+                                          "devices": devices or {}, "app_version": app_version},
+                        _Answer)
+
+    def allocate(self, kind: str, scope: str, day: date, count: int) -> tuple[int, int]:
+        got = self._post_json("/v1/allocations", {"kind": kind, "scope": scope,
+                                                  "day": day.isoformat(), "count": count},
+                              Allocation)
+        if got.last - got.first + 1 != count or got.first < 1:
+            raise TransientError("allocation answer has the wrong size")
+        return got.first, got.last
+
+    def submit(self, dossier_id: str, body: bytes) -> DossierState:
+        resp = self.request("POST", "/v1/dossiers", body,
+                            headers={"Content-Type": "application/json",
+                                     "Idempotency-Key": dossier_id})
+        state = self._json(resp, DossierState)
+        if state.dossier_id != dossier_id:
+            raise TransientError("submit answer names another dossier")
+        return state
+
+    def dossier_state(self, dossier_id: str) -> DossierState:
+        return self._json(self.request("GET", f"/v1/dossiers/{dossier_id}"), DossierState)
+
+    def upload_chunk(self, dossier_id: str, attachment_id: str, offset: int,
+                     chunk: bytes) -> ChunkState:
+        headers = {"Content-Type": "application/offset+octet-stream",
+                   "Upload-Offset": str(offset),
+                   "X-Chunk-SHA256": hashlib.sha256(chunk).hexdigest()}
+        resp = self.request("PATCH", f"/v1/dossiers/{dossier_id}/attachments/{attachment_id}",
+                            chunk, headers=headers)
+        return self._json(resp, ChunkState)
+
+    def commit(self, dossier_id: str) -> DossierState:
+        state = self._json(self.request("POST", f"/v1/dossiers/{dossier_id}/commit"), DossierState)
+        if not state.committed:
+            raise TransientError("commit answer says not committed")
+        return state
+
+    def status_by_code(self, code: str) -> dict:
+        resp = self.request("GET", f"/v1/dossier-status/{code}")
+        try:
+            return dict(resp.json())
+        except (ValueError, TypeError):
+            raise TransientError("status answer is not JSON") from None
+
+    def catalog(self, name: str, etag: str | None = None) -> tuple[str, Any | None]:
+        """``(etag, document)``; the document is None when ``etag`` is still current."""
+        headers = {"If-None-Match": etag} if etag else {}
+        resp = self.request("GET", f"/v1/catalog/{name}", headers=headers, ok=(200, 304))
+        new_etag = resp.headers.get("ETag", "")
+        if resp.status_code == 304:
+            return etag or new_etag, None
+        try:
+            return new_etag, resp.json()
+        except ValueError:
+            raise TransientError("catalog answer is not JSON") from None
+
+    def search_papers(self, owner_id_number: str, procedure_code: str | None = None) -> list[dict]:
+        obj: dict[str, Any] = {"owner_id_number": owner_id_number}
+        if procedure_code:
+            obj["procedure_code"] = procedure_code
+        resp = self.request("POST", "/v1/papers/search", canonical_json(obj),
+                            headers={"Content-Type": "application/json"})
+        try:
+            papers = resp.json()["papers"]
+            assert isinstance(papers, list)
+            return papers
+        except (ValueError, KeyError, TypeError, AssertionError):
+            raise TransientError("papers answer does not match the contract") from None

@@ -1,0 +1,136 @@
+"""The bodies exchanged between a kiosk and the central system, as strict pydantic models.
+
+One definition serves both ends: the kiosk builds its requests from these models and the
+central validates what it receives with them (unknown fields, wrong types and missing fields
+are refused, never coerced).  ``sync/openapi.yaml`` documents the same shapes for other
+implementations of the central.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SHA256_HEX = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+UUID_TEXT = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+#: QCVN 102:2016/BTTTT electronic identifier of an agency, e.g. 000.00.00.H30
+AGENCY_ID = Annotated[str, Field(pattern=r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$")]
+#: mã TTHC, e.g. 1.004222 or a local variant 1.000948.H38
+PROCEDURE_CODE = Annotated[str, Field(pattern=r"^[0-9]\.[0-9]{6}(\.[0-9A-Z]{1,8})?$")]
+KIOSK_ID = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
+SHORT_TEXT = Annotated[str, Field(min_length=1, max_length=300)]
+
+DOSSIER_CODE_RE = re.compile(
+    r"^(?P<agency>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3})-(?P<day>[0-9]{6})-(?P<seq>[0-9]{4})$"
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class KioskRegistration(_Strict):
+    kiosk_id: KIOSK_ID
+    agency_id: AGENCY_ID
+
+
+class Heartbeat(_Strict):
+    queue_depth: int = Field(ge=0, le=10_000_000)
+    failing: int = Field(default=0, ge=0, le=10_000_000)
+    devices: dict[Annotated[str, Field(max_length=40)], Literal["ok", "fault", "absent", "simulator"]] = Field(
+        default_factory=dict, max_length=40
+    )
+    app_version: Annotated[str, Field(max_length=40)] = ""
+
+
+class AllocationRequest(_Strict):
+    kind: Literal["ticket", "dossier_code"]
+    #: the series: for a dossier code the receiving agency's id, for a ticket the queue name
+    scope: Annotated[str, Field(pattern=r"^[0-9A-Za-z._-]{1,40}$")]
+    day: date
+    count: int = Field(ge=1, le=1000)
+
+
+class AllocationResult(_Strict):
+    kind: Literal["ticket", "dossier_code"]
+    scope: str
+    day: date
+    first: int
+    last: int
+
+
+class Applicant(_Strict):
+    """The holder of the dossier (chủ hồ sơ); personal data, encrypted at rest on the kiosk."""
+
+    full_name: SHORT_TEXT
+    id_number: Annotated[str, Field(pattern=r"^([0-9]{12}|[0-9]{9})$")]
+    #: LoaiDoiTuong: 1 citizen, 2 business, 3 state agency, 4 other organisation
+    subject_kind: Literal[1, 2, 3, 4] = 1
+    phone: Annotated[str, Field(max_length=20)] = ""
+    email: Annotated[str, Field(max_length=120)] = ""
+    address: Annotated[str, Field(max_length=300)] = ""
+
+
+class AttachmentManifest(_Strict):
+    attachment_id: UUID_TEXT
+    paper_code: Annotated[str, Field(max_length=40)] = ""
+    paper_name: SHORT_TEXT
+    file_name: Annotated[str, Field(min_length=1, max_length=200)]
+    media_type: Annotated[str, Field(pattern=r"^[a-z]+/[a-z0-9.+-]+$")]
+    size: int = Field(ge=0, le=200 * 1024 * 1024)
+    sha256: SHA256_HEX
+    digitized: bool = True
+    #: MaKetQuaThayThe: the code of a reused digitized result replacing this paper
+    reused_result_code: Annotated[str, Field(max_length=60)] = ""
+
+
+class Fee(_Strict):
+    code: Annotated[str, Field(max_length=40)] = ""
+    name: SHORT_TEXT
+    amount_vnd: int = Field(ge=0, le=1_000_000_000)
+
+
+class DossierSubmission(_Strict):
+    dossier_id: UUID_TEXT
+    code: Annotated[str, Field(max_length=40)]
+    agency_id: AGENCY_ID
+    procedure_code: PROCEDURE_CODE
+    procedure_name: SHORT_TEXT
+    field_code: Annotated[str, Field(max_length=40)] = ""
+    field_name: Annotated[str, Field(max_length=300)] = ""
+    received_at: datetime
+    due_at: datetime | None = None
+    channel: Literal[1, 2, 3] = 1
+    applicant: Applicant
+    summary: Annotated[str, Field(max_length=2000)] = ""
+    answers: dict[str, object] = Field(default_factory=dict)
+    fees: list[Fee] = Field(default_factory=list, max_length=50)
+    attachments: list[AttachmentManifest] = Field(default_factory=list, max_length=100)
+
+    @field_validator("code")
+    @classmethod
+    def _code_format(cls, value: str) -> str:
+        if not DOSSIER_CODE_RE.match(value):
+            raise ValueError("dossier code must be <agency id>-<YYMMDD>-<NNNN>")
+        return value
+
+    @field_validator("received_at", "due_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("timestamps must carry a UTC offset")
+        return value
+
+
+class PaperSearch(_Strict):
+    owner_id_number: Annotated[str, Field(pattern=r"^([0-9]{12}|[0-9]{9})$")]
+    procedure_code: PROCEDURE_CODE | None = None
+
+
+def format_dossier_code(agency_id: str, day: date, seq: int) -> str:
+    """Circular 01/2018/TT-VPCP Art. 19: ``<agency id>-<YYMMDD>-<NNNN>``."""
+    if not 1 <= seq <= 9999:
+        raise ValueError("dossier sequence must be 1..9999")
+    return f"{agency_id}-{day:%y%m%d}-{seq:04d}"

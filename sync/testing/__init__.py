@@ -1,0 +1,1 @@
+"""Helpers that run real infrastructure on loopback for tests, benchmarks and demos."""
