@@ -12,7 +12,7 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from . import escpos_stream as ev
-from .raster import font
+from .raster import font, printable
 
 _LINE_DOTS = 30  # default line spacing of a TM-T88 (1/6 inch ≈ 34 dots; close enough)
 _QR_LEVELS = {48: qrcode.constants.ERROR_CORRECT_L, 49: qrcode.constants.ERROR_CORRECT_M,
@@ -42,7 +42,7 @@ class PaperRenderer:
 
     def apply(self, event: ev.Event) -> None:
         if isinstance(event, ev.Text):
-            self._line += event.data.decode("latin-1")
+            self._line += printable(event.data.decode("latin-1"))
         elif isinstance(event, ev.LineFeed):
             self._flush_line(force=True)
         elif isinstance(event, ev.Init):

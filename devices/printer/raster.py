@@ -61,9 +61,14 @@ class _Fields(string.Formatter):
             raise LayoutError(f"layout field {key!r} missing from the data") from None
 
 
+def printable(text: str) -> str:
+    """Control and format characters out (the shaper refuses some, e.g. U+0085)."""
+    return "".join(c if c == "\n" or unicodedata.category(c)[0] != "C" else " " for c in text)
+
+
 def fill(template: str, data: dict) -> str:
     """Fill a template; NFC so every Vietnamese letter is one precomposed glyph."""
-    return unicodedata.normalize("NFC", _Fields().vformat(template, (), data))
+    return printable(unicodedata.normalize("NFC", _Fields().vformat(template, (), data)))
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
