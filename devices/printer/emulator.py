@@ -13,11 +13,15 @@ from __future__ import annotations
 import argparse
 import atexit
 import itertools
+import os
+import select
 import socket
 import threading
+import tty
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import escpos_stream as ev
 from .emulator_render import PaperRenderer
@@ -72,6 +76,7 @@ class PrinterEmulator:
         self._next_mode: tuple[str, int] | None = None
         self._bytes_seen = 0
         self.status_queries = 0
+        self._fds: list[int] = []
 
     # -- control ---------------------------------------------------------------------------
     def start(self) -> "PrinterEmulator":
@@ -88,6 +93,9 @@ class PrinterEmulator:
             thread.join(timeout=5)
         if self._server is not None:
             self._server.close()
+        for fd in self._fds:
+            os.close(fd)
+        self._fds = []
 
     def __enter__(self) -> "PrinterEmulator":
         return self.start()
@@ -134,6 +142,22 @@ class PrinterEmulator:
                 raise TimeoutError(f"{len(self._jobs)} of {count} jobs after {timeout} s")
             return list(self._jobs)
 
+    def serve_pty(self) -> str:
+        """Also be a serial printer: returns a pseudo-terminal path for ``serial://PATH``."""
+        master, slave = os.openpty()
+        tty.setraw(slave)  # bytes pass unchanged, as on a real serial line
+        self._fds += [master, slave]
+        self._spawn(self._serve_fd, master)
+        return os.ttyname(slave)
+
+    def render_capture(self, data: bytes) -> list[Job]:
+        """Print bytes captured elsewhere (e.g. by a ``file://`` printer); returns the new jobs."""
+        before = len(self.jobs)
+        session = _Session(self, lambda _reply: None)
+        session.receive(data)
+        session.end()
+        return self.jobs[before:]
+
     # -- serving ---------------------------------------------------------------------------
     def _spawn(self, target, *args) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True,
@@ -154,7 +178,7 @@ class PrinterEmulator:
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(0.1)
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        session = _Session(self, conn)
+        session = _Session(self, conn.sendall)
         with conn:
             while not self._stop.is_set():
                 slow = self._mode == "slow"
@@ -170,6 +194,17 @@ class PrinterEmulator:
                     time.sleep(self._slow_delay_s * len(chunk) / 1024)
                 session.receive(chunk)
             session.end()
+
+    def _serve_fd(self, fd: int) -> None:
+        session = _Session(self, lambda data: os.write(fd, data))
+        while not self._stop.is_set():
+            if not select.select([fd], [], [], 0.1)[0]:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            session.receive(chunk)
 
     def _count_bytes(self, n: int) -> None:
         with self._lock:
@@ -193,11 +228,11 @@ class PrinterEmulator:
 
 
 class _Session:
-    """The state of one connection: parser, the paper of the current job, its raw bytes."""
+    """The state of one connection (TCP, pseudo-terminal or a captured file): parser, the paper of the current job, its raw bytes."""
 
-    def __init__(self, emulator: PrinterEmulator, conn: socket.socket) -> None:
+    def __init__(self, emulator: PrinterEmulator, reply: Callable[[bytes], object]) -> None:
         self.emulator = emulator
-        self.conn = conn
+        self.reply = reply
         self.parser = ev.StreamParser()
         self._new_job()
 
@@ -219,7 +254,7 @@ class _Session:
             reply = status_replies(mode).get(event.n)
             if mode != "silent" and reply is not None:
                 try:
-                    self.conn.sendall(bytes([reply]))
+                    self.reply(bytes([reply]))
                 except OSError:
                     pass
             return
@@ -265,10 +300,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mode", choices=MODES, default="normal")
     parser.add_argument("--paper-dots", type=int, default=512,
                         help="printable dots: 512 (TM-T88V, 80 mm), 576, 384 (58 mm)")
+    parser.add_argument("--pty", action="store_true", help="also serve a serial pseudo-terminal")
     args = parser.parse_args(argv)
     emulator = PrinterEmulator(args.out, port=args.port, paper_dots=args.paper_dots).start()
     emulator.set_mode(args.mode)
     print(f"ESC/POS emulator on {emulator.uri}, mode {args.mode}; PNGs in {args.out}", flush=True)
+    if args.pty:
+        print(f"serial printer: serial://{emulator.serve_pty()}", flush=True)
     seen = 0
     try:
         while True:
