@@ -12,19 +12,20 @@ from kiosk.paths import ASSETS
 I18N = ASSETS / "i18n"
 
 
-class Translations:
-    def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
+# Translators are installed on the one QApplication, so the list is process-wide too.
+_installed: list[QTranslator] = []
 
+
+class Translations:
     def use(self, lang: str) -> None:
         app = QCoreApplication.instance()
-        for tr in self._installed:
+        for tr in _installed:
             app.removeTranslator(tr)
-        self._installed.clear()
+        _installed.clear()
         if lang == "en":
             return
         for qm in sorted(I18N.glob(f"*_{lang}.qm")):
             tr = QTranslator()
             if tr.load(str(qm)):
                 app.installTranslator(tr)
-                self._installed.append(tr)
+                _installed.append(tr)

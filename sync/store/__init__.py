@@ -81,11 +81,12 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(path: Path, key_path: Path) -> Store:
+def open_store(path: Path, key_path: Path, busy_timeout_ms: int = 5000) -> Store:
     """Open (creating if needed) the store at ``path`` with the key file ``key_path``.
 
     The key file must live outside the data folder that is backed up or synced, readable
-    only by the kiosk user (mode 0600).
+    only by the kiosk user (mode 0600). ``busy_timeout_ms`` is how long a write waits for
+    another writer (the sync worker) before giving up with a ``StoreError``.
     """
     path = Path(path)
     try:
@@ -96,7 +97,7 @@ def open_store(path: Path, key_path: Path) -> Store:
     except OSError as exc:
         raise StoreError(f"data folder {path.parent} is not writable: {exc.strerror}") from exc
     ring = KeyRing.load_or_create(Path(key_path))
-    engine = make_engine(path)
+    engine = make_engine(path, busy_timeout_ms)
     bind_keyring(engine, ring)
     try:
         upgrade(engine)

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Set up this machine for the kiosk: Debian/Ubuntu packages, a venv in .venv, the project.
+# Idempotent and quick on a second run: apt runs only for missing packages, pip only when
+# pyproject.toml changed.   Usage: scripts/setup.sh [--test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# Runtime: Qt's xcb platform under X or Xvfb, OCR, QR, smart cards, scanner, PDF tools.
+APT_RUNTIME=(
+  python3 python3-venv python3-dev gcc swig
+  libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb xauth
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libzbar0
+  pcscd libpcsclite-dev vsmartcard-vpcd
+  sane-utils libsane1 ghostscript poppler-utils
+)
+# Tests also run a throwaway PostgreSQL cluster for the central server.
+APT_TEST=(postgresql)
+
+packages=("${APT_RUNTIME[@]}")
+[ $want_test = 1 ] && packages+=("${APT_TEST[@]}")
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Python 3.11 or 3.12 (pyproject: >=3.11,<3.13).
+PY=""
+for candidate in python3.11 python3.12 python3; do
+  if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13)))'; then
+    PY=$candidate; break
+  fi
+done
+[ -n "$PY" ] || { echo "setup: Python 3.11 or 3.12 is needed" >&2; exit 1; }
+
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+
+extras=""; [ $want_test = 1 ] && extras="[test]"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-test}"
+if [ ! -f "$stamp" ]; then
+  echo "setup: installing Python packages into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".${extras}"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
+echo "setup: ready"

@@ -1,0 +1,44 @@
+"""The kiosk command: headless subcommands import no Qt; bad input gets a clear message."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+KIOSK = [sys.executable, "-m", "kiosk"]
+
+
+def run(*args, env=None):
+    return subprocess.run([*KIOSK, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_version_runs_without_importing_qt():
+    code = ("import sys; from kiosk.cli import main; main(['version']); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "motcua-kiosk" in result.stdout
+
+
+def test_config_check_names_the_bad_key(tmp_path):
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text("[queue]\nservices = []\n", "utf-8")
+    result = run("config", "check", str(bad))
+    assert result.returncode == 2
+    assert "queue.services" in result.stderr
+
+
+def test_run_without_a_display_says_how_to_get_one():
+    env = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    result = run("run", env=env)
+    assert result.returncode == 2
+    assert "xvfb-run" in result.stderr
+
+
+def test_screenshot_renders_every_screen_in_both_languages(tmp_path):
+    result = run("screenshot", "--out", str(tmp_path), "--size", "1280x800")
+    assert result.returncode == 0, result.stderr[-2000:]
+    names = {p.name for p in tmp_path.glob("*.png")}
+    for lang in ("vi", "en"):
+        assert {f"{lang}_home.png", f"{lang}_queue_ticket.png", f"{lang}_idle_countdown.png"} <= names
