@@ -1,0 +1,1 @@
+"""Text recognition (tesseract) and searchable PDF/A files of digitized papers (Qt-free)."""

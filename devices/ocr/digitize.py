@@ -1,0 +1,104 @@
+"""Digitize one paper: its prepared pages become one searchable PDF/A with a record.
+
+The record is what the dossier keeps about the file (SHA-256, page count, dpi, size, the
+encoding chosen per page) plus the recognized text for search. When tesseract is missing or
+fails, the paper is still kept as a picture-only PDF/A and ``ocr_error`` says so: a citizen's
+pages are never dropped because text recognition broke.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import cv2
+
+from devices.ocr.pdfa import build_pdfa
+from devices.ocr.tesseract import recognize
+from devices.scanner.encode import EncodedPage, Mode, encode_page
+from devices.scanner.errors import OcrUnavailable, PaperError
+from devices.scanner.pipeline import PreparedPage
+
+OCR_MAX_DPI = 300  # more resolution only costs time: tesseract reads 300 dpi print well
+
+
+@dataclass
+class OcrOptions:
+    langs: str = "vie+eng"
+    psm: int = 3
+    timeout_s: float = 60.0
+    command: str = "tesseract"
+
+
+@dataclass
+class PageRecord:
+    dpi: float
+    width: int
+    height: int
+    encoding: str
+    bytes: int
+    rotation: int
+    skew: float
+    ocr_seconds: float
+
+
+@dataclass
+class DigitizedPaper:
+    pdf: bytes
+    text: str  # pages separated by a form feed
+    sha256: str
+    page_count: int
+    dpi: float  # the lowest page resolution: what the file can be trusted for
+    size: int
+    pages: list[PageRecord] = field(default_factory=list)
+    ocr_error: PaperError | None = None
+
+    def metadata(self) -> dict:
+        """JSON-ready record of the file (no text, no pictures: safe to log)."""
+        return {"sha256": self.sha256, "page_count": self.page_count,
+                "dpi": round(self.dpi, 1), "size": self.size, "searchable": self.ocr_error is None,
+                "pages": [asdict(p) for p in self.pages]}
+
+
+def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = None,
+             mode: Mode = "auto", budget_bytes: int = 400_000,
+             on_progress: Callable[[int, int], None] | None = None) -> DigitizedPaper:
+    """OCR every page (``on_progress(done, total)`` after each) and build the PDF/A."""
+    ocr = ocr or OcrOptions()
+    items: list[tuple[EncodedPage, bytes | None]] = []
+    records, texts = [], []
+    ocr_error: PaperError | None = None
+    for index, page in enumerate(pages):
+        picture = encode_page(page.colour, page.grey, page.dpi, mode, budget_bytes)
+        layer, seconds = None, 0.0
+        if ocr_error is None or not isinstance(ocr_error, OcrUnavailable):
+            try:
+                grey, dpi = _for_ocr(page)
+                result = recognize(grey, dpi, langs=ocr.langs, psm=ocr.psm,
+                                   timeout_s=ocr.timeout_s, command=ocr.command)
+                layer, seconds = result.layer_pdf, result.seconds
+                texts.append(result.text)
+            except OcrUnavailable as exc:
+                ocr_error = exc
+        items.append((picture, layer))
+        records.append(PageRecord(dpi=round(picture.dpi, 1), width=picture.width,
+                                  height=picture.height, encoding=picture.label,
+                                  bytes=picture.size, rotation=page.rotation,
+                                  skew=page.skew, ocr_seconds=round(seconds, 3)))
+        if on_progress:
+            on_progress(index + 1, len(pages))
+    if ocr_error is not None:  # a partly searchable file would mislead a search: none is
+        items = [(picture, None) for picture, _ in items]
+        texts = []
+    pdf = build_pdfa(items, title)
+    return DigitizedPaper(pdf=pdf, text="\f".join(texts), sha256=hashlib.sha256(pdf).hexdigest(),
+                          page_count=len(items), dpi=min((r.dpi for r in records), default=0.0),
+                          size=len(pdf), pages=records, ocr_error=ocr_error)
+
+
+def _for_ocr(page: PreparedPage):
+    if page.dpi <= OCR_MAX_DPI:
+        return page.grey, page.dpi
+    scale = OCR_MAX_DPI / page.dpi
+    grey = cv2.resize(page.grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return grey, OCR_MAX_DPI

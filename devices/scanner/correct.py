@@ -1,0 +1,148 @@
+"""Turning a photographed page into a flat, upright, evenly lit page.
+
+Order matters: the perspective warp makes the page a rectangle, the orientation step turns
+it upright (a citizen puts a paper down any way round), the lighting is flattened (a lamp, a
+shadow or low light leave a gradient that defeats a global threshold), and a projection
+profile removes the residual skew. The platform notes measured why: a 3° skew at 150 dpi gave
+91% CER raw and 0.6% after deskew and a median filter.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+A4_RATIO = 297 / 210
+A4_HEIGHT_IN = 297 / 25.4
+
+
+def warp_page(image: np.ndarray, quad: np.ndarray, max_height: int | None = None
+              ) -> tuple[np.ndarray, float]:
+    """The page inside ``quad`` as a rectangle, and its resolution in dpi (A4 assumed when the
+    sides are close to A4's ratio, which is how dpi is defined for a photographed page)."""
+    tl, tr, br, bl = quad.astype(np.float32)
+    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
+    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    portrait = height >= width
+    long_side, short_side = (height, width) if portrait else (width, height)
+    if abs(long_side / short_side - A4_RATIO) < 0.12 * A4_RATIO:
+        short_side = long_side / A4_RATIO  # foreshortening distorts the ratio: snap to A4
+    if max_height and long_side > max_height:
+        short_side, long_side = short_side * max_height / long_side, max_height
+    out_w, out_h = (short_side, long_side) if portrait else (long_side, short_side)
+    out_w, out_h = int(round(out_w)), int(round(out_h))
+    target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]],
+                      np.float32)
+    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
+    page = cv2.warpPerspective(image, matrix, (out_w, out_h), flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_REPLICATE)
+    dpi = max(out_w, out_h) / A4_HEIGHT_IN
+    return page, float(dpi)
+
+
+def to_grey(image: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+
+
+def flatten_lighting(grey: np.ndarray) -> np.ndarray:
+    """Divide by the estimated paper brightness so shadows and gradients vanish; text stays."""
+    scale = 800 / max(grey.shape)
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    # closing with a kernel wider than a stroke erases the text and leaves the paper
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    background = cv2.GaussianBlur(background, (0, 0), 3)
+    background = cv2.resize(background, (grey.shape[1], grey.shape[0]),
+                            interpolation=cv2.INTER_LINEAR)
+    flat = grey.astype(np.float32) / np.maximum(background.astype(np.float32), 1) * 255
+    flat = np.clip(flat, 0, 255)
+    low = np.percentile(flat, 1)  # stretch so the darkest ink is black
+    flat = (flat - low) * 255 / max(255 - low, 1)
+    return np.clip(flat, 0, 255).astype(np.uint8)
+
+
+def _binary_small(grey: np.ndarray, width: int = 1000) -> np.ndarray:
+    scale = width / grey.shape[1]
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    # ignore a thin border where warp residue or the desk may show
+    border = max(3, ink.shape[1] // 40)
+    ink[:border, :] = ink[-border:, :] = 0
+    ink[:, :border] = ink[:, -border:] = 0
+    return ink
+
+
+def _profile_score(ink: np.ndarray, angle: float) -> float:
+    h, w = ink.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rotated = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
+    rows = rotated.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())  # sharp line/gap transitions when level
+
+
+def skew_angle(grey: np.ndarray, limit: float = 8.0) -> float:
+    """Degrees to rotate the page (counter-clockwise positive) so its text lines are level."""
+    ink = _binary_small(grey)
+    if ink.sum() == 0:
+        return 0.0
+    coarse = max(np.arange(-limit, limit + 0.01, 1.0), key=lambda a: _profile_score(ink, a))
+    fine = np.arange(coarse - 1.0, coarse + 1.01, 0.1)
+    return float(round(max(fine, key=lambda a: _profile_score(ink, a)), 2))
+
+
+def rotate(image: np.ndarray, angle: float) -> np.ndarray:
+    if abs(angle) < 0.05:
+        return image
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_CUBIC,
+                          borderMode=cv2.BORDER_REPLICATE)
+
+
+
+
+def orientation(grey: np.ndarray) -> int:
+    """Clockwise quarter turns (0, 90, 180, 270) that make the page upright.
+
+    Our own measure, no OCR needed (~10 ms): text lines run along the axis whose projection
+    profile is the most contrasted; then, in Latin script (and more so in Vietnamese, with
+    its marks above the letters) a line carries more ink above its x-height band than below
+    the baseline, which tells up from down.
+    """
+    ink = _binary_small(grey, width=1200)
+    if ink.sum() == 0:
+        return 0
+    rows = _profile_score(ink, 0)
+    cols = _profile_score(cv2.rotate(ink, cv2.ROTATE_90_CLOCKWISE), 0)
+    turned = cols > rows * 1.3
+    if turned:
+        ink = cv2.rotate(ink, cv2.ROTATE_90_CLOCKWISE)
+    upside_down = _ascender_balance(ink) < 0
+    if turned:
+        return 270 if upside_down else 90
+    return 180 if upside_down else 0
+
+
+def _ascender_balance(ink: np.ndarray) -> float:
+    """> 0 when lines carry more ink above their core than below: the page is upright."""
+    rows = ink.sum(axis=1, dtype=np.float64)
+    if rows.max() == 0:
+        return 0.0
+    is_text = rows > 0.02 * rows.max()
+    balance = 0.0
+    start = None
+    for index, on in enumerate(np.append(is_text, False)):
+        if on and start is None:
+            start = index
+        elif not on and start is not None:
+            line = rows[start:index]
+            if len(line) >= 6:
+                core = line >= 0.5 * line.max()
+                core_rows = np.flatnonzero(core)
+                top, bottom = core_rows[0], core_rows[-1]
+                balance += line[:top].sum() - line[bottom + 1:].sum()
+            start = None
+    return balance
+
+
+def upright(image: np.ndarray, quarter_turns_cw: int) -> np.ndarray:
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(image, codes[quarter_turns_cw]) if quarter_turns_cw in codes else image

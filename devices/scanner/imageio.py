@@ -1,0 +1,61 @@
+"""Decoding pictures with bounded memory.
+
+A picture can come from a camera, a scanner, a USB stick or a CLI argument: it may be
+truncated, not an image at all, or a 30000×30000 "decompression bomb". The header is read
+first and the pixel count checked before any pixel is decoded; a JPEG that is too large is
+decoded at a reduced scale (libjpeg DCT scaling, so the full image never exists in memory).
+"""
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from devices.scanner.errors import ImageTooLarge, ImageUnreadable
+
+DEFAULT_MAX_PIXELS = 40_000_000  # a 40 MP still; a 12 MP camera leaves room to spare
+
+
+def load_image(source: bytes | str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
+    """The picture as a BGR uint8 array (OpenCV order), never more than ``max_pixels``."""
+    data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+            if width * height > max_pixels:
+                image = _reduced(image, width, height, max_pixels)
+            image.load()  # raises on truncated or corrupt data
+    except (ImageTooLarge, MemoryError):
+        raise
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLarge(f"decompression bomb refused: {exc}") from exc
+    except Exception as exc:  # PIL raises OSError, SyntaxError, ValueError… on bad files
+        raise ImageUnreadable(f"cannot decode picture ({len(data)} bytes): "
+                              f"{type(exc).__name__}: {exc}") from exc
+    return _to_bgr(image)
+
+
+def _reduced(image: Image.Image, width: int, height: int, max_pixels: int) -> Image.Image:
+    if image.format != "JPEG":
+        raise ImageTooLarge(f"{image.format} picture {width}x{height} exceeds {max_pixels} px")
+    scale = 1
+    while (width // scale) * (height // scale) > max_pixels and scale < 8:
+        scale *= 2
+    if (width // scale) * (height // scale) > max_pixels:
+        raise ImageTooLarge(f"JPEG {width}x{height} too large even at 1/8 scale")
+    image.draft("RGB", (width // scale, height // scale))
+    return image
+
+
+def _to_bgr(image: Image.Image) -> np.ndarray:
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    array = np.asarray(image)
+    if array.ndim == 2:
+        return np.ascontiguousarray(np.dstack([array] * 3))
+    return np.ascontiguousarray(array[..., ::-1])
