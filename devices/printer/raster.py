@@ -143,16 +143,13 @@ def qr_image(payload: str, module_dots: int, width: int) -> PILImage.Image:
     code.add_data(payload.encode("utf-8"))
     code.make(fit=True)
     modules = code.get_matrix()
-    module_dots = max(1, min(module_dots, width // len(modules)))
-    side = len(modules) * module_dots
+    count = len(modules)
+    module_dots = max(1, min(module_dots, width // count))
+    cells = PILImage.frombytes("L", (count, count),
+                               bytes(0 if dark else 255 for row in modules for dark in row))
+    side = count * module_dots
     img = _blank(width, side)
-    draw = ImageDraw.Draw(img)
-    x0 = (width - side) // 2
-    for y, row in enumerate(modules):
-        for x, dark in enumerate(row):
-            if dark:
-                draw.rectangle((x0 + x * module_dots, y * module_dots,
-                                x0 + (x + 1) * module_dots - 1, (y + 1) * module_dots - 1), fill=0)
+    img.paste(cells.resize((side, side), PILImage.Resampling.NEAREST), ((width - side) // 2, 0))
     return img
 
 

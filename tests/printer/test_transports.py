@@ -81,3 +81,18 @@ def test_emulator_runs_by_hand(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=5)
+
+
+def test_uri_emulator_starts_the_bundled_emulator_for_the_demo(tmp_path):
+    from devices.printer.emulator import shared_emulator
+
+    printer = open_printer(PrinterSettings(uri="emulator", emulator_dir=str(tmp_path)))
+    try:
+        emulator = shared_emulator()
+        already = len(emulator.jobs)
+        assert printer.print_layout(ticket_layout(80), sample_ticket("F001")).ok
+        job = emulator.wait_for_jobs(already + 1)[-1]
+    finally:
+        printer.close()
+    assert printer.transport.address.target == f"127.0.0.1:{emulator.port}"
+    assert decode_qr(job.png_path) == ["TICKET|20261128|F001|KIOSK01"]
