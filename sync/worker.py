@@ -1,0 +1,197 @@
+"""The background sync worker: drains the outbox to the central, keeps number leases full.
+
+Plain ``threading`` (Qt-free): the kiosk starts it once and never calls the network from the
+UI thread.  Each pass: refill number leases, deliver due dossiers oldest first, send a
+heartbeat now and then, purge what the central acknowledged long enough ago.  A transient
+failure (network, 5xx, garbage answer) reschedules the item with backoff and counts toward the
+circuit breaker; a permanent one (4xx) parks it as ``failed`` for a person to look at.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+
+from sync.backoff import CircuitBreaker, backoff_delay
+from sync.client import CentralClient
+from sync.credentials import ensure_credentials
+from sync.delivery import deliver_dossier
+from sync.errors import NotConfigured, PermanentError, SyncError, TransientError
+from sync.numbering_leased import refill
+from sync.retention import purge_acknowledged
+from sync.settings import SyncSettings
+from sync.state import record_outcome
+from sync.store import StoreError
+from sync.store.models_dossier import Dossier
+from sync.store.models_sync import OutboxItem
+
+log = logging.getLogger(__name__)
+
+
+def make_client(settings: SyncSettings) -> CentralClient:
+    return CentralClient(settings.central_url, settings.kiosk_id, None,
+                         ca_bundle=settings.ca_bundle or None,
+                         connect_timeout=settings.connect_timeout_s,
+                         read_timeout=settings.read_timeout_s)
+
+
+class SyncWorker:
+    def __init__(self, store, settings: SyncSettings, client: CentralClient | None = None,
+                 devices_health=lambda: {}, app_version: str = "") -> None:
+        self.store = store
+        self.settings = settings
+        self.client = client or make_client(settings)
+        self.breaker = CircuitBreaker(settings.breaker_threshold, settings.breaker_cooldown_s)
+        self.devices_health = devices_health
+        self.app_version = app_version
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last_heartbeat = 0.0
+        self._rng = random.Random()
+        self._credentials_ok = False
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> "SyncWorker":
+        self._thread = threading.Thread(target=self._loop, name="sync-worker", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout)
+        self.client.close()
+
+    def wake(self) -> None:
+        """Ask for a pass now (a dossier was just queued, a number series runs low)."""
+        self._wake.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run_once()
+            except Exception:  # the worker must outlive any surprise; the item stays queued
+                log.exception("sync pass failed")
+            self._wake.wait(self._next_wait())
+            self._wake.clear()
+
+    def _next_wait(self) -> float:
+        wait = self.settings.poll_interval_s
+        if not self.breaker.allow():
+            return max(0.05, min(wait, self.breaker.seconds_until_retry()))
+        with self.store.session() as session:
+            due = session.scalar(select(func.min(OutboxItem.next_attempt_at))
+                                 .where(OutboxItem.state == "pending"))
+        if due is not None:
+            due = due.replace(tzinfo=timezone.utc) if due.tzinfo is None else due
+            wait = min(wait, max(0.05, (due - datetime.now(timezone.utc)).total_seconds()))
+        return wait
+
+    # ------------------------------------------------------------------ one pass
+    def run_once(self, max_items: int = 50) -> dict[str, int]:
+        """One pass; returns counts (delivered, retry, failed, leased, purged)."""
+        result = {"delivered": 0, "retry": 0, "failed": 0, "leased": 0, "purged": 0}
+        result["purged"] = purge_acknowledged(self.store, self.settings.retention_hours)
+        if not self.settings.central_url or not self.breaker.allow():
+            return result
+        try:
+            if not self._credentials_ok:
+                ensure_credentials(self.settings, self.client)
+                self._credentials_ok = True
+            if self.settings.numbering == "leased":
+                result["leased"] = refill(self.store, self.client, self.settings)
+        except TransientError as exc:
+            self._transient(str(exc))
+            return result
+        except SyncError as exc:  # not registered, a refused lease: say so, keep delivering
+            record_outcome(self.store, success=False, error=str(exc))
+            if isinstance(exc, NotConfigured) or not self._credentials_ok:
+                return result
+        for outbox_id, dossier_id in self._due(max_items):
+            if self._stop.is_set():
+                break
+            outcome = self._deliver(outbox_id, dossier_id)
+            result[outcome] += 1
+            if outcome == "retry":
+                break  # the central is unwell: leave the rest for the next pass
+        self._heartbeat()
+        return result
+
+    def _due(self, limit: int) -> list[tuple[int, str]]:
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        with self.store.session() as session:
+            return list(session.execute(
+                select(OutboxItem.id, OutboxItem.ref_id)
+                .where(OutboxItem.state == "pending", OutboxItem.kind == "dossier",
+                       OutboxItem.next_attempt_at <= now)
+                .order_by(OutboxItem.id).limit(limit)).all())
+
+    def _deliver(self, outbox_id: int, dossier_id: str) -> str:
+        started = datetime.now(timezone.utc)
+        try:
+            deliver_dossier(self.store, self.client, dossier_id, self.settings.chunk_size_bytes,
+                            self._stop.is_set)
+        except TransientError as exc:
+            self._transient(str(exc))
+            self._mark(outbox_id, started, error=str(exc), permanent=False)
+            return "retry"
+        except (PermanentError, StoreError, ValueError) as exc:
+            log.warning("dossier refused or unreadable (outbox %s): %s", outbox_id, exc)
+            record_outcome(self.store, success=False, error=str(exc))
+            self._mark(outbox_id, started, error=str(exc), permanent=True)
+            return "failed"
+        self.breaker.success()
+        now = datetime.now(timezone.utc)
+        with self.store.session() as session:
+            item = session.get(OutboxItem, outbox_id)
+            item.state, item.done_at, item.last_attempt_at = "done", now, started
+            item.attempts += 1
+            item.last_error = None
+            dossier = session.get(Dossier, dossier_id)
+            if dossier.status == "queued":
+                dossier.status, dossier.acked_at = "acked", now
+        record_outcome(self.store, success=True)
+        return "delivered"
+
+    def _mark(self, outbox_id: int, started: datetime, *, error: str, permanent: bool) -> None:
+        with self.store.session() as session:
+            item = session.get(OutboxItem, outbox_id)
+            item.attempts += 1
+            item.last_attempt_at = started
+            item.last_error = error[:500]
+            if permanent:
+                item.state = "failed"
+            else:
+                delay = backoff_delay(item.attempts, self.settings.backoff_base_s,
+                                      self.settings.backoff_max_s, self._rng)
+                item.next_attempt_at = datetime.now(timezone.utc) + timedelta(seconds=delay)
+
+    def _transient(self, error: str) -> None:
+        self.breaker.failure()
+        open_until = None
+        if not self.breaker.allow():
+            open_until = datetime.now(timezone.utc) + timedelta(
+                seconds=self.breaker.seconds_until_retry())
+            log.warning("central unreachable, pausing sync for %.0f s: %s",
+                        self.breaker.seconds_until_retry(), error)
+        record_outcome(self.store, success=False, error=error, breaker_open_until=open_until)
+
+    def _heartbeat(self) -> None:
+        if time.monotonic() - self._last_heartbeat < self.settings.heartbeat_interval_s:
+            return
+        try:
+            with self.store.session() as session:
+                depth = session.scalar(select(func.count()).select_from(OutboxItem)
+                                       .where(OutboxItem.state == "pending")) or 0
+                failing = session.scalar(select(func.count()).select_from(OutboxItem)
+                                         .where(OutboxItem.state == "failed")) or 0
+            self.client.heartbeat(depth, failing, self.devices_health(), self.app_version)
+            self._last_heartbeat = time.monotonic()
+        except SyncError as exc:
+            log.info("heartbeat not sent: %s", exc)
