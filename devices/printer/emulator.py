@@ -1,10 +1,10 @@
 """An ESC/POS receipt printer on 127.0.0.1, for the demo and the tests.
 
-It accepts TCP connections like a network printer on port 9100, parses what it receives
-(:mod:`devices.printer.escpos_stream`), answers ``DLE EOT n`` according to its mode, and
-renders each job (split at the cut) to a PNG (:mod:`devices.printer.emulator_render`).
-Commands are handled in the order received, status queries included (a real printer answers
-them on arrival; here a slow job delays the answer, as a full receive buffer would).
+It accepts TCP connections like a network printer on port 9100 (and, on request, a serial
+line on a pseudo-terminal), parses what it receives (:mod:`devices.printer.escpos_stream`),
+answers ``DLE EOT n`` at once and ``GS r n`` in buffer order according to its mode
+(:mod:`devices.printer.emulator_session`), and renders each job, split at the cut, to a PNG
+(:mod:`devices.printer.emulator_render`).
 
 Run it by hand: ``python -m devices.printer.emulator --port 9100 --out DIR``.
 """
@@ -17,43 +17,13 @@ import os
 import select
 import socket
 import threading
-import tty
 import time
-from dataclasses import dataclass, field
+import tty
 from pathlib import Path
-from typing import Callable
 
-from . import escpos_stream as ev
-from .emulator_render import PaperRenderer
-from .status import PaperState, encode_status
+from .emulator_session import FAULT_MODES, MODES, Job, Session
 
-MODES = ("normal", "paper_out", "near_end", "offline", "cover_open", "slow", "silent")
-_FAULT_MODES = ("paper_out", "offline", "cover_open")
-
-
-@dataclass
-class Job:
-    """One job as the emulated paper saw it (split at the cut)."""
-
-    index: int
-    raw: bytes
-    png_path: Path | None  # None when nothing was printed (fault mode, empty job)
-    printed: bool  # False if the printer was in a fault mode while it came in
-    cut: bool
-    texts: list[str] = field(default_factory=list)
-    qr_payloads: list[str] = field(default_factory=list)
-    raster_widths: list[int] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-def status_replies(mode: str) -> dict[int, int]:
-    """DLE EOT reply bytes for a mode (``silent`` has none)."""
-    return encode_status(
-        online=mode not in _FAULT_MODES,
-        cover_open=mode == "cover_open",
-        paper={"paper_out": PaperState.OUT, "near_end": PaperState.NEAR_END}.get(mode, PaperState.OK),
-        error=mode == "offline",
-    )
+__all__ = ["FAULT_MODES", "MODES", "Job", "PrinterEmulator", "shared_emulator"]
 
 
 class PrinterEmulator:
@@ -67,6 +37,7 @@ class PrinterEmulator:
         self._requested_port = port
         self._server: socket.socket | None = None
         self._threads: list[threading.Thread] = []
+        self._fds: list[int] = []
         self._stop = threading.Event()
         self._lock = threading.Condition()
         self._jobs: list[Job] = []
@@ -74,9 +45,8 @@ class PrinterEmulator:
         self._mode = "normal"
         self._slow_delay_s = 0.05
         self._next_mode: tuple[str, int] | None = None
-        self._bytes_seen = 0
+        self._bytes_processed = 0
         self.status_queries = 0
-        self._fds: list[int] = []
 
     # -- control ---------------------------------------------------------------------------
     def start(self) -> "PrinterEmulator":
@@ -103,6 +73,10 @@ class PrinterEmulator:
     def __exit__(self, *exc) -> None:
         self.stop()
 
+    def pause(self, seconds: float) -> None:
+        """Printing time of the slow mode; cut short by stop()."""
+        self._stop.wait(seconds)
+
     @property
     def port(self) -> int:
         assert self._server is not None, "start() the emulator first"
@@ -118,8 +92,8 @@ class PrinterEmulator:
 
     def set_mode(self, mode: str, *, delay_s: float | None = None,
                  after_bytes: int | None = None) -> None:
-        """Switch mode now, or once ``after_bytes`` more bytes came in (paper runs out
-        mid-job). ``delay_s`` is the slow mode's pause per KiB received."""
+        """Switch mode now, or once ``after_bytes`` more bytes have been processed (paper
+        runs out mid-job). ``delay_s`` is the slow mode's printing time per KiB."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         with self._lock:
@@ -128,7 +102,7 @@ class PrinterEmulator:
             if after_bytes is None:
                 self._mode, self._next_mode = mode, None
             else:
-                self._next_mode = (mode, self._bytes_seen + after_bytes)
+                self._next_mode = (mode, self._bytes_processed + after_bytes)
 
     @property
     def jobs(self) -> list[Job]:
@@ -153,10 +127,37 @@ class PrinterEmulator:
     def render_capture(self, data: bytes) -> list[Job]:
         """Print bytes captured elsewhere (e.g. by a ``file://`` printer); returns the new jobs."""
         before = len(self.jobs)
-        session = _Session(self, lambda _reply: None)
+        session = Session(self, lambda _reply: None)
         session.receive(data)
         session.end()
         return self.jobs[before:]
+
+    # -- called by sessions ----------------------------------------------------------------
+    def count_status_query(self) -> None:
+        with self._lock:
+            self.status_queries += 1
+
+    def processed(self, n: int) -> float:
+        """A session printed ``n`` bytes: switch a pending mode; returns the slow delay."""
+        with self._lock:
+            self._bytes_processed += n
+            if self._next_mode and self._bytes_processed >= self._next_mode[1]:
+                self._mode, self._next_mode = self._next_mode[0], None
+            return self._slow_delay_s * n / 1024 if self._mode == "slow" else 0.0
+
+    def record(self, session: Session, cut: bool) -> None:
+        paper = session.paper
+        with self._lock:
+            index = next(self._numbers)
+        png = None
+        if session.printed and paper.has_content:
+            png = self.out_dir / f"job-{index:04d}.png"
+            paper.image().save(png)
+        job = Job(index, bytes(session.raw), png, session.printed, cut, paper.texts,
+                  paper.qr_payloads, paper.raster_widths, paper.errors)
+        with self._lock:
+            self._jobs.append(job)
+            self._lock.notify_all()
 
     # -- serving ---------------------------------------------------------------------------
     def _spawn(self, target, *args) -> None:
@@ -178,25 +179,22 @@ class PrinterEmulator:
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(0.1)
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        session = _Session(self, conn.sendall)
+        session = Session(self, conn.sendall)
         with conn:
             while not self._stop.is_set():
-                slow = self._mode == "slow"
                 try:
-                    chunk = conn.recv(1024 if slow else 65536)
+                    chunk = conn.recv(65536)
                 except (TimeoutError, socket.timeout):
                     continue
                 except OSError:
                     break
                 if not chunk:
                     break
-                if slow:
-                    time.sleep(self._slow_delay_s * len(chunk) / 1024)
                 session.receive(chunk)
             session.end()
 
     def _serve_fd(self, fd: int) -> None:
-        session = _Session(self, lambda data: os.write(fd, data))
+        session = Session(self, lambda data: os.write(fd, data))
         while not self._stop.is_set():
             if not select.select([fd], [], [], 0.1)[0]:
                 continue
@@ -205,74 +203,7 @@ class PrinterEmulator:
             except OSError:
                 break
             session.receive(chunk)
-
-    def _count_bytes(self, n: int) -> None:
-        with self._lock:
-            self._bytes_seen += n
-            if self._next_mode and self._bytes_seen >= self._next_mode[1]:
-                self._mode, self._next_mode = self._next_mode[0], None
-
-    def _record(self, session: "_Session", cut: bool) -> None:
-        paper = session.paper
-        with self._lock:
-            index = next(self._numbers)
-        png = None
-        if session.printed and paper.has_content:
-            png = self.out_dir / f"job-{index:04d}.png"
-            paper.image().save(png)
-        job = Job(index, bytes(session.raw), png, session.printed, cut, paper.texts,
-                  paper.qr_payloads, paper.raster_widths, paper.errors)
-        with self._lock:
-            self._jobs.append(job)
-            self._lock.notify_all()
-
-
-class _Session:
-    """The state of one connection (TCP, pseudo-terminal or a captured file): parser, the paper of the current job, its raw bytes."""
-
-    def __init__(self, emulator: PrinterEmulator, reply: Callable[[bytes], object]) -> None:
-        self.emulator = emulator
-        self.reply = reply
-        self.parser = ev.StreamParser()
-        self._new_job()
-
-    def _new_job(self) -> None:
-        self.paper = PaperRenderer(self.emulator.paper_dots)
-        self.raw = bytearray()
-        self.printed = True
-
-    def receive(self, chunk: bytes) -> None:
-        spans = self.parser.feed_spans(chunk)
-        self.emulator._count_bytes(len(chunk))
-        for event, raw in spans:
-            self.handle(event, raw)
-
-    def handle(self, event: ev.Event, raw: bytes) -> None:
-        mode = self.emulator.mode
-        if isinstance(event, ev.StatusQuery):
-            self.emulator.status_queries += 1
-            reply = status_replies(mode).get(event.n)
-            if mode != "silent" and reply is not None:
-                try:
-                    self.reply(bytes([reply]))
-                except OSError:
-                    pass
-            return
-        self.raw += raw
-        if mode in _FAULT_MODES and not isinstance(event, ev.Init):
-            self.printed = False
-        if isinstance(event, ev.Cut):
-            self.emulator._record(self, cut=True)
-            self._new_job()
-            return
-        if self.printed:
-            self.paper.apply(event)
-
-    def end(self) -> None:
-        for event, raw in self.parser.finish():
-            self.handle(event, raw)
-        if self.paper.has_content or self.raw.replace(b"\x1b@", b""):
-            self.emulator._record(self, cut=False)
+        session.end(timeout=1)
 
 
 _shared: PrinterEmulator | None = None

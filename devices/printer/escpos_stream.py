@@ -98,6 +98,14 @@ class StatusQuery(Event):
 
 
 @dataclass(frozen=True)
+class TransmitStatus(Event):
+    """``GS r n``: unlike DLE EOT it waits its turn in the buffer, so its answer means
+    "everything before me has been processed"."""
+
+    n: int
+
+
+@dataclass(frozen=True)
 class Unknown(Event):
     data: bytes
 
@@ -276,6 +284,8 @@ def _parse_gs(buf: bytearray, pos: int) -> tuple[Event, int]:
         return CharSize(((arg >> 4) & 7) + 1, (arg & 7) + 1), 3
     if letter == b"B":
         return Invert(bool(buf[pos + 2] & 1)), 3
+    if letter == b"r":
+        return TransmitStatus(buf[pos + 2] - 48 if buf[pos + 2] >= 48 else buf[pos + 2]), 3
     return Unknown(bytes(buf[pos:pos + size])), size
 
 

@@ -3,8 +3,10 @@
 Rules (issue 2, part 6; domain.md §6 "a ticket whose print failed must not count as issued"):
 - a job is refused, not sent, when the status before says offline, paper out or cover open;
 - a status nobody answered is UNKNOWN, never OK: the job is sent, the outcome says so;
-- ``ok`` is True only when the bytes went through and the printer said afterwards that it
-  is fine (near end included: the ticket printed, the technician is told).
+- ``ok`` is True only when the bytes went through, the printer reported that it processed
+  the whole job (``GS r 1``, answered in buffer order, unlike ``DLE EOT`` which a printer
+  answers on arrival — possibly while the ticket is still in its buffer) and said afterwards
+  that it is fine (near end included: the ticket printed, the technician is told).
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from .errors import CoverOpen, PaperOut, PrinterError, PrinterOffline
 from .job import build_job
 from .layouts import Layout
 from .settings import PrinterSettings
-from .status import UNKNOWN_STATUS, PrinterState, PrinterStatus, query_status
+from .status import (GS_R_PAPER, UNKNOWN_STATUS, PaperState, PrinterState, PrinterStatus,
+                     query_status, status_byte, transmit_paper_state)
 from .transport import Transport, parse_uri
 
 PAPER_DOTS = {58: 384, 80: 576}  # printable dots at 203 dpi: 48 mm and 72 mm
@@ -49,6 +52,7 @@ class PrintOutcome:
     bytes_sent: int
     duration_s: float
     error: PrinterError | None = None  # has .vi / .en for the citizen, str() for the log
+    end_confirmed: bool | None = None  # GS r 1 answered after the job; None = not asked
 
     @property
     def ok(self) -> bool:
@@ -70,6 +74,7 @@ class PrintOutcome:
             "result": self.result.value,
             "status_before": self.status_before.to_dict(),
             "status_after": self.status_after.to_dict(),
+            "end_confirmed": self.end_confirmed,
             "bytes_sent": self.bytes_sent,
             "duration_s": round(self.duration_s, 4),
             "error": None if self.error is None else type(self.error).__name__,
@@ -123,7 +128,14 @@ class Printer:
         if not self.transport.can_read:
             self.transport.open()
             return UNKNOWN_STATUS
-        return query_status(lambda cmd: self.transport.ask(cmd, self.settings.status_timeout_s))
+        return query_status(lambda cmd: self.transport.ask(
+            cmd, self.settings.status_timeout_s, valid=lambda r: status_byte(r) is not None))
+
+    def _job_end(self, timeout_s: float) -> PaperState:
+        """Wait until the printer has processed everything sent (its GS r 1 answer)."""
+        reply = self.transport.ask(GS_R_PAPER, timeout_s,
+                                   valid=lambda r: transmit_paper_state(r) is not None)
+        return transmit_paper_state(reply) or PaperState.UNKNOWN
 
     def render(self, layout: Layout, data: dict) -> bytes:
         """The job's bytes for this printer (raises LayoutError; sends nothing)."""
@@ -142,9 +154,12 @@ class Printer:
         start = time.monotonic()
         before = after = UNKNOWN_STATUS
         sent = 0
+        end: PaperState | None = None
 
         def outcome(result: PrintResult, error: PrinterError | None) -> PrintOutcome:
-            return PrintOutcome(result, before, after, sent, time.monotonic() - start, error)
+            confirmed = None if end is None else end is not PaperState.UNKNOWN
+            return PrintOutcome(result, before, after, sent, time.monotonic() - start, error,
+                                confirmed)
 
         with self._lock:
             try:
@@ -154,15 +169,22 @@ class Printer:
                     return outcome(PrintResult.REFUSED, refusal)
                 self.transport.send(job)
                 sent = len(job)
+                if self.settings.confirm_end and self.transport.can_read:
+                    # a printer that was silent a moment ago gets no long wait
+                    wait = (self.settings.print_timeout_s if before.known
+                            else self.settings.status_timeout_s)
+                    end = self._job_end(wait)
                 after = self._status()
             except PrinterError as exc:
                 return outcome(PrintResult.FAILED, exc)
         fault = fault_for(after)
+        if fault is None and end is PaperState.OUT:
+            fault = PaperOut("GS r 1 reported paper end after the job")
         if fault is not None:
             return outcome(PrintResult.FAILED, fault)
-        if not after.known:
-            return outcome(PrintResult.UNCONFIRMED,
-                           PrintUnconfirmed(f"no status after the job: {after.replies}"))
+        if not after.known or end is PaperState.UNKNOWN:
+            return outcome(PrintResult.UNCONFIRMED, PrintUnconfirmed(
+                f"no confirmation after the job: end={end}, status={after.replies}"))
         return outcome(PrintResult.PRINTED, None)
 
     def close(self) -> None:

@@ -27,6 +27,10 @@ class PrinterSettings(BaseModel):
     timeout_s: float = Field(default=3.0, gt=0)
     # how long to wait for each DLE EOT answer before calling the status unknown
     status_timeout_s: float = Field(default=0.5, gt=0, le=10)
+    # after the job, ask "GS r 1" (answered only once the printer has processed the whole
+    # job) and wait up to print_timeout_s; off only for printers without GS r
+    confirm_end: bool = True
+    print_timeout_s: float = Field(default=8.0, gt=0, le=60)
     # where the emulator (uri = "emulator") writes its PNGs; empty = the user data dir
     emulator_dir: str = ""
 

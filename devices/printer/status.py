@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 DLE_EOT = b"\x10\x04"
+GS_R_PAPER = b"\x1dr\x01"  # "GS r 1": paper sensor status, answered in buffer order
 PRINTER_STATUS, OFFLINE_CAUSE, ERROR_CAUSE, PAPER_SENSOR = 1, 2, 3, 4
 
 _FIXED_MASK, _FIXED_VALUE = 0x93, 0x12
@@ -153,3 +154,26 @@ def encode_status(*, online: bool, cover_open: bool, paper: PaperState, error: b
         PaperState.UNKNOWN: 0,
     }[paper]
     return {PRINTER_STATUS: printer, OFFLINE_CAUSE: cause, ERROR_CAUSE: _FIXED_VALUE, PAPER_SENSOR: sensor}
+
+
+# GS r 1 reply: bits 0-1 near end, bits 2-3 paper end, bits 4 and 7 clear. Bit 4 tells it
+# apart from a DLE EOT reply, where bit 4 is always set.
+_GS_R_NEAR_END, _GS_R_PAPER_END, _GS_R_FIXED = 0x03, 0x0C, 0x90
+
+
+def transmit_paper_state(reply: bytes) -> PaperState | None:
+    """The paper state in a ``GS r 1`` reply, or None if the reply is not one."""
+    if not reply or reply[-1] & _GS_R_FIXED:
+        return None
+    value = reply[-1]
+    if value & _GS_R_PAPER_END:
+        return PaperState.OUT
+    if value & _GS_R_NEAR_END:
+        return PaperState.NEAR_END
+    return PaperState.OK
+
+
+def encode_transmit_paper(paper: PaperState) -> int:
+    """The ``GS r 1`` reply byte for a paper state (used by the emulator)."""
+    return {PaperState.OUT: _GS_R_NEAR_END | _GS_R_PAPER_END,
+            PaperState.NEAR_END: _GS_R_NEAR_END}.get(paper, 0)

@@ -11,6 +11,7 @@ import select
 import socket
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from escpos.escpos import Escpos
@@ -113,43 +114,54 @@ class Transport:
             self.close()
             raise PrintFailed(f"sending {len(data)} bytes failed: {exc!r}") from exc
 
-    def ask(self, command: bytes, timeout_s: float) -> bytes:
-        """Send a real-time query and return whatever came back in time (b"" = nothing)."""
+    def ask(self, command: bytes, timeout_s: float,
+            valid: Callable[[bytes], bool] = bool) -> bytes:
+        """Send a query; return the reply once ``valid(reply)`` or what came by the deadline.
+
+        ``valid`` lets a late answer to an earlier query (a stray byte) be read past.
+        b"" means nothing came back.
+        """
         self.open()
         if not self.can_read:
             return b""
         device = self._device.device
         try:
             if isinstance(device, socket.socket):
-                return self._ask_socket(device, command, timeout_s)
-            return self._ask_stream(device, command, timeout_s)
+                return self._ask_socket(device, command, timeout_s, valid)
+            return self._ask_stream(device, command, timeout_s, valid)
         except (OSError, EscposError, ValueError) as exc:
             self.close()
             raise PrintFailed(f"status query failed: {exc!r}") from exc
 
-    def _ask_socket(self, sock: socket.socket, command: bytes, timeout_s: float) -> bytes:
+    def _ask_socket(self, sock: socket.socket, command: bytes, timeout_s: float,
+                    valid: Callable[[bytes], bool]) -> bytes:
         while select.select([sock], [], [], 0)[0]:  # drop late answers to earlier queries
             if not sock.recv(64):
                 raise ConnectionResetError("printer closed the connection")
         sock.sendall(command)
         deadline = time.monotonic() + timeout_s
         reply = b""
-        while not reply:
+        while not valid(reply):
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([sock], [], [], left)[0]:
-                return b""
+                break
             chunk = sock.recv(16)
             if not chunk:
                 raise ConnectionResetError("printer closed the connection")
             reply += chunk
         return reply
 
-    def _ask_stream(self, device, command: bytes, timeout_s: float) -> bytes:
+    def _ask_stream(self, device, command: bytes, timeout_s: float,
+                    valid: Callable[[bytes], bool]) -> bytes:
         if hasattr(device, "reset_input_buffer"):  # pyserial
             device.reset_input_buffer()
-            device.timeout = timeout_s
             self._device._raw(command)
-            return bytes(device.read(1))
+            deadline = time.monotonic() + timeout_s
+            reply = b""
+            while not valid(reply) and (left := deadline - time.monotonic()) > 0:
+                device.timeout = left
+                reply += device.read(1)
+            return reply
         self._device._raw(command)  # pyusb: the backend's timeout is in ms
         try:
             return bytes(self._device._read())

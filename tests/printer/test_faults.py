@@ -56,6 +56,7 @@ def test_paper_running_out_during_the_job_fails_it(emulator, connect):
     assert outcome.result is PrintResult.FAILED and not outcome.ok
     assert outcome.status_before.state is PrinterState.OK
     assert outcome.status_after.state is PrinterState.PAPER_OUT
+    assert outcome.end_confirmed  # GS r 1 came back after the paper ran out, saying so
     assert isinstance(outcome.error, PaperOut)
     job, = emulator.wait_for_jobs(1)
     assert not job.printed and job.png_path is None
@@ -87,12 +88,24 @@ def test_empty_or_garbled_answer_is_unknown_not_ok():
 
 
 def test_slow_printer_is_waited_for_or_reported_unconfirmed(emulator, connect):
-    emulator.set_mode("slow", delay_s=0.02)  # ~40 KB ticket -> ~0.8 s of "printing"
-    patient = connect(emulator, status_timeout_s=3.0).print_layout(ticket_layout(80), sample_ticket())
-    assert patient.ok and patient.duration_s > 0.5
-    hasty = connect(emulator, status_timeout_s=0.1).print_layout(ticket_layout(80), sample_ticket())
+    emulator.set_mode("slow", delay_s=0.02)  # ~35 KB ticket -> ~0.7 s of printing
+    patient = connect(emulator).print_layout(ticket_layout(80), sample_ticket("B001"))
+    assert patient.ok and patient.end_confirmed and patient.duration_s > 0.5
+    assert emulator.jobs[-1].qr_payloads == ["TICKET|20261128|B001|KIOSK01"]  # landed before ok
+    hasty = connect(emulator, print_timeout_s=0.2).print_layout(ticket_layout(80), sample_ticket("B002"))
     assert hasty.result is PrintResult.UNCONFIRMED and not hasty.ok
+    assert hasty.end_confirmed is False
+    assert hasty.status_after.state is PrinterState.OK  # DLE EOT answers at once, even busy
     assert len(emulator.wait_for_jobs(2, timeout=10)) == 2
+
+
+def test_status_answers_come_at_once_while_the_printer_is_busy(emulator, connect):
+    emulator.set_mode("slow", delay_s=0.05)
+    printer = connect(emulator, print_timeout_s=0.1)
+    printer.print_layout(ticket_layout(80), sample_ticket())  # ~1.7 s of printing queued
+    started = time.monotonic()
+    assert printer.status().state is PrinterState.OK
+    assert time.monotonic() - started < 0.3
 
 
 def _closed_port() -> int:
