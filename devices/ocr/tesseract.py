@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import struct
 import subprocess
 import tempfile
+import zlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,22 +55,32 @@ def recognize(grey: np.ndarray, dpi: float, *, langs: str = "vie+eng", psm: int 
         else:
             args += ["txt"]
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        try:
-            done = subprocess.run(args, capture_output=True, timeout=timeout_s, env=env,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise OcrFailed(f"tesseract timed out after {timeout_s:.0f} s") from exc
-        except OSError as exc:
-            raise OcrUnavailable(f"tesseract could not start: {exc}") from exc
-        if done.returncode != 0:
-            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise OcrFailed(f"tesseract exit {done.returncode}: {' | '.join(detail)}")
+        returncode, stderr = _run(args, env, timeout_s)
+        if returncode != 0:
+            detail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+            raise OcrFailed(f"tesseract exit {returncode}: {' | '.join(detail)}")
         try:
             text = base.with_suffix(".txt").read_text(encoding="utf-8")
             pdf = base.with_suffix(".pdf").read_bytes() if layer else None
         except OSError as exc:
             raise OcrFailed(f"tesseract produced no output: {exc}") from exc
     return OcrPage(text=text.strip(), layer_pdf=pdf, seconds=time.perf_counter() - started)
+
+
+def _run(args: list[str], env: dict, timeout_s: float) -> tuple[int, bytes]:
+    """Run in its own process group so a timeout kills the engine and anything it started."""
+    try:
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   env=env, start_new_session=True)
+    except OSError as exc:
+        raise OcrUnavailable(f"tesseract could not start: {exc}") from exc
+    try:
+        _, stderr = process.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired as exc:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise OcrFailed(f"tesseract timed out after {timeout_s:.1f} s") from exc
+    return process.returncode, stderr
 
 
 def _write_png(path: Path, grey: np.ndarray, dpi: float) -> None:
@@ -77,8 +90,6 @@ def _write_png(path: Path, grey: np.ndarray, dpi: float) -> None:
     data = encoded.tobytes()
     # add a pHYs chunk so tesseract knows the resolution (pixels per metre)
     ppm = int(round(dpi / 0.0254))
-    import struct
-    import zlib
     body = b"pHYs" + struct.pack(">IIB", ppm, ppm, 1)
     chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
     header_end = 8 + 25  # signature + IHDR chunk (length, type, 13 bytes, crc)

@@ -1,0 +1,105 @@
+"""Real tesseract into a searchable PDF/A; a missing or failing engine loses nothing."""
+from __future__ import annotations
+
+import io
+import resource
+import stat
+import subprocess
+import time
+
+import pikepdf
+import pytest
+
+from devices.ocr.cer import cer
+from devices.ocr.digitize import OcrOptions, digitize
+from devices.ocr.tesseract import recognize
+from devices.scanner.errors import OcrFailed, OcrUnavailable
+from devices.scanner.imageio import load_image
+from devices.scanner.pipeline import prepare_page
+from tests.scanner.conftest import picture, truth
+
+
+@pytest.fixture(scope="module")
+def two_pages():
+    return [prepare_page(load_image(picture("clean_103")), source="flatbed"),
+            prepare_page(load_image(picture("cam_angle")), source="camera")]
+
+
+@pytest.fixture(scope="module")
+def paper(two_pages):
+    progress = []
+    result = digitize(two_pages, "Giấy khai sinh", on_progress=lambda d, t: progress.append((d, t)))
+    return result, progress
+
+
+def _pdftotext(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+def test_text_is_recognized_within_the_error_budget(paper):
+    result, progress = paper
+    clean_text, camera_text = result.text.split("\f")
+    assert cer(clean_text, truth("clean_103")) <= 0.02
+    assert cer(camera_text, truth("cam_angle")) <= 0.05
+    assert progress == [(1, 2), (2, 2)]
+
+
+def test_pdf_is_searchable_and_declares_pdfa_2b(paper):
+    result, _ = paper
+    assert cer(_pdftotext(result.pdf), truth("clean_103") + truth("cam_angle")) <= 0.05
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        assert len(pdf.pages) == 2 == result.page_count
+        meta = pdf.open_metadata()
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+        assert meta["dc:title"] == "Giấy khai sinh"
+        intent = pdf.Root.OutputIntents[0]
+        assert intent.S == "/GTS_PDFA1" and len(intent.DestOutputProfile.read_bytes()) > 100
+        assert pdf.trailer.ID and not pdf.is_encrypted
+        for page in pdf.pages:  # every font embedded (PDF/A rule 6.2.11.4)
+            for font in page.Resources.Font.values():
+                assert "/FontFile2" in font.DescendantFonts[0].FontDescriptor
+    record = result.metadata()
+    assert len(record["sha256"]) == 64 and record["size"] == len(result.pdf)
+    assert record["dpi"] < 200 and record["searchable"] is True
+    assert "text" not in record  # the record is loggable: no recognized text in it
+
+
+def test_one_a4_page_reads_within_two_seconds_on_one_core(two_pages):
+    """CPU time of the engine, not wall time: other suites may share the two cores."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    page = recognize(two_pages[0].grey, 300, layer=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert 0 < cpu < 2.0 and page.text
+
+
+def test_missing_tesseract_keeps_the_pictures_in_a_pdf(two_pages):
+    result = digitize(two_pages, "Sổ hộ khẩu", ocr=OcrOptions(command="no-such-tesseract"))
+    assert isinstance(result.ocr_error, OcrUnavailable)
+    assert "ảnh các trang vẫn được giữ lại" in result.ocr_error.vi
+    assert result.page_count == 2 and result.text == ""
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        assert all("/XObject" in page.Resources for page in pdf.pages)
+
+
+def _fake_engine(tmp_path, body: str) -> str:
+    script = tmp_path / "broken-tesseract"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return str(script)
+
+
+def test_a_crashing_tesseract_is_a_clear_failure(tmp_path, two_pages):
+    engine = _fake_engine(tmp_path, "echo 'Error: bad language' >&2; exit 1")
+    with pytest.raises(OcrFailed) as caught:
+        recognize(two_pages[0].grey, 300, command=engine)
+    assert "exit 1" in str(caught.value) and caught.value.en
+
+
+def test_a_stuck_tesseract_is_stopped_at_its_timeout(tmp_path, two_pages):
+    engine = _fake_engine(tmp_path, "sleep 30; echo late")  # sh waits: a child holds the pipe
+    started = time.perf_counter()
+    result = digitize(two_pages[:1], "Giấy tờ", ocr=OcrOptions(command=engine, timeout_s=0.5))
+    assert time.perf_counter() - started < 5
+    assert isinstance(result.ocr_error, OcrFailed) and result.page_count == 1
