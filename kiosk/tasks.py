@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +20,20 @@ _live: set["_Relay"] = set()  # keeps relays alive until their result is deliver
 
 
 class _Relay(QObject):
-    """Lives in the main thread; queued signals carry results across threads."""
+    """Lives in the main thread; queued signals wake it when the worker is done.
 
-    done = Signal(object)
-    failed = Signal(object)
+    The result travels as a Python attribute, not as a signal argument: marshalling
+    arbitrary Python objects through queued signals has hit reference-counting bugs in
+    PySide6 ("deallocating None") under load, and an attribute cannot.
+    """
+
+    finished = Signal()
     progress = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: Any = None
+        self.error: BaseException | None = None
 
 
 class _Runnable(QRunnable):
@@ -36,13 +45,12 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             if self.wants_progress:
-                result = self.fn(progress=self.relay.progress.emit)
+                self.relay.result = self.fn(progress=self.relay.progress.emit)
             else:
-                result = self.fn()
+                self.relay.result = self.fn()
         except BaseException as exc:  # handed to the main thread, never lost
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.done.emit(result)
+            self.relay.error = exc
+        self.relay.finished.emit()
 
 
 def _accepts_progress(fn: Callable[..., Any]) -> bool:
@@ -58,22 +66,20 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
     relay = _Relay()
     _live.add(relay)
 
-    @Slot(object)
-    def finished(result: Any) -> None:
+    def finished() -> None:
         _live.discard(relay)
-        if on_done is not None:
+        relay.deleteLater()
+        error, result = relay.error, relay.result
+        relay.error = relay.result = None
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.error("background task failed: %s", type(error).__name__, exc_info=error)
+        elif on_done is not None:
             on_done(result)
 
-    @Slot(object)
-    def failed(exc: BaseException) -> None:
-        _live.discard(relay)
-        if on_error is not None:
-            on_error(exc)
-        else:
-            log.error("background task failed: %s", type(exc).__name__, exc_info=exc)
-
-    relay.done.connect(finished)
-    relay.failed.connect(failed)
+    relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
     if on_progress is not None:
-        relay.progress.connect(on_progress)
+        relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(_Runnable(fn, relay, _accepts_progress(fn)))
