@@ -1,0 +1,104 @@
+"""``kiosk scan detect`` and ``kiosk scan ocr``: the papers pipeline from a shell.
+
+For technicians and for measuring: ``detect`` prints the page outline and the quality
+verdicts as JSON (exit 0 good, 1 problems, 2 unreadable picture); ``ocr`` turns pictures into
+one searchable PDF/A, prints its record, and the character error rate against ``--truth``
+(exit 0, or 3 when OCR was unavailable and the PDF holds the pictures only). No Qt here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    scan = sub.add_parser("scan", help="digitize papers: page detection, quality, OCR to PDF/A")
+    actions = scan.add_subparsers(dest="scan_command", metavar="ACTION")
+    detect = actions.add_parser("detect", help="find the page in a picture and judge its quality")
+    detect.add_argument("image", type=Path)
+    detect.add_argument("--config", type=Path, help="configuration file (for [scanner])")
+    detect.set_defaults(handler=cmd_detect)
+
+    ocr = actions.add_parser("ocr", help="pictures of one paper → one searchable PDF/A")
+    ocr.add_argument("images", type=Path, nargs="+", help="one picture per page, in order")
+    ocr.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    ocr.add_argument("--truth", type=Path, help="true text of all pages: print the CER")
+    ocr.add_argument("--title", default="Giấy tờ", help="document title in the PDF")
+    ocr.add_argument("--source", choices=("auto", "camera", "flatbed"), default="auto",
+                     help="camera photo (find and flatten the page) or flatbed scan")
+    ocr.add_argument("--config", type=Path, help="configuration file (for [scanner])")
+    ocr.set_defaults(handler=cmd_ocr)
+    scan.set_defaults(handler=lambda args: (scan.print_help(), 2)[1])
+
+
+def _settings(path: Path | None):
+    """The [scanner] section of the kiosk's configuration (``KIOSK__SCANNER__…`` overrides)."""
+    from kiosk.config import load
+    return load(path).scanner
+
+
+def _fail(exc: Exception) -> None:
+    vi, en = getattr(exc, "vi", ""), getattr(exc, "en", "")
+    print(f"{vi}\n{en}\n({exc})" if vi else str(exc), file=sys.stderr)
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    from devices.scanner.detect import detect_page
+    from devices.scanner.errors import PaperError
+    from devices.scanner.imageio import load_image
+    from devices.scanner.quality import assess
+
+    settings = _settings(args.config)
+    try:
+        frame = load_image(args.image, settings.max_pixels)
+    except (PaperError, OSError) as exc:
+        _fail(exc)
+        return 2
+    detection = detect_page(frame)
+    issues = assess(frame, detection)
+    report = {"image": str(args.image), "page_found": detection is not None,
+              **(detection.to_json() if detection else {"quad": None}),
+              "quality": [issue.to_json() for issue in issues], "ok": not issues}
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0 if not issues else 1
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from devices.ocr.cer import cer
+    from devices.ocr.digitize import OcrOptions, digitize
+    from devices.scanner.errors import PaperError
+    from devices.scanner.imageio import load_image
+    from devices.scanner.pipeline import prepare_page
+
+    settings = _settings(args.config)
+    pages = []
+    for path in args.images:
+        try:
+            page = prepare_page(load_image(path, settings.max_pixels), args.source,
+                                scan_dpi=settings.sane_dpi)
+        except (PaperError, OSError) as exc:
+            print(f"{path}:", file=sys.stderr)
+            _fail(exc)
+            return 2
+        problems = ", ".join(issue.code for issue in page.issues) or "ok"
+        print(f"{path.name}: {page.dpi:.0f} dpi, turned {page.rotation}°, "
+              f"skew {page.skew:+.1f}°, quality {problems}", file=sys.stderr)
+        pages.append(page)
+    options = OcrOptions(langs=settings.ocr_languages, psm=settings.ocr_psm,
+                         timeout_s=settings.ocr_timeout_s, command=settings.tesseract_command)
+    paper = digitize(pages, args.title, ocr=options, mode=settings.colour_mode,
+                     budget_bytes=settings.page_budget_kb * 1000,
+                     on_progress=lambda done, total: print(f"OCR {done}/{total}", file=sys.stderr))
+    args.out.write_bytes(paper.pdf)
+    report = {"out": str(args.out), **paper.metadata()}
+    if args.truth:
+        report["cer"] = round(cer(paper.text, args.truth.read_text(encoding="utf-8")), 5)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    if args.truth:
+        print(f"CER {report['cer'] * 100:.2f}%")
+    if paper.ocr_error is not None:
+        _fail(paper.ocr_error)
+        return 3
+    return 0
