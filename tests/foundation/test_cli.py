@@ -42,3 +42,14 @@ def test_screenshot_renders_every_screen_in_both_languages(tmp_path):
     names = {p.name for p in tmp_path.glob("*.png")}
     for lang in ("vi", "en"):
         assert {f"{lang}_home.png", f"{lang}_queue_ticket.png", f"{lang}_idle_countdown.png"} <= names
+
+
+def test_rotate_key_and_faults_for_the_technician(tmp_path):
+    env = {"KIOSK__KIOSK__DATA_DIR": str(tmp_path / "data"), "KIOSK__KIOSK__KEY_FILE": str(tmp_path / "k.key")}
+    from kiosk.config import EXAMPLE
+    first = run("store", "--config", str(EXAMPLE), "faults", env=env)
+    assert first.returncode == 0 and "no device faults" in first.stdout
+    rotated = run("store", "--config", str(EXAMPLE), "rotate-key", env=env)
+    assert rotated.returncode == 0 and "key 2" in rotated.stdout
+    import json
+    assert list(json.loads((tmp_path / "k.key").read_text())["keys"]) == ["2"]

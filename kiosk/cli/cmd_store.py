@@ -1,0 +1,44 @@
+"""Technician commands on the local store: key rotation and recorded device faults."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("store", help="the local encrypted store")
+    p.add_argument("--config", type=Path, help="configuration file (TOML)")
+    actions = p.add_subparsers(dest="store_action", metavar="ACTION", required=True)
+    actions.add_parser("rotate-key", help="re-encrypt everything with a new key, then retire the old one")
+    faults = actions.add_parser("faults", help="list recorded device faults")
+    faults.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=cmd_store)
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    from kiosk.config import ConfigError, load
+    from sync.store import StoreError, open_store
+    try:
+        config = load(args.config)
+        store = open_store(config.kiosk.resolved_data_dir() / "kiosk.db", config.kiosk.resolved_key_file())
+    except (ConfigError, StoreError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        if args.store_action == "rotate-key":
+            key_id = store.rotate_key()
+            print(f"store re-encrypted with key {key_id}; older keys retired")
+        else:
+            from sqlalchemy import select
+
+            from sync.store.models import DeviceFault
+            with store.session() as s:
+                rows = s.scalars(select(DeviceFault).order_by(DeviceFault.id.desc()).limit(args.limit)).all()
+            for f in rows:
+                print(f"{f.at:%Y-%m-%d %H:%M:%S}  {f.device:10s} {f.kind:16s} {f.detail}")
+            if not rows:
+                print("no device faults recorded")
+    finally:
+        store.close()
+    return 0
