@@ -107,6 +107,7 @@ def ticket_data(
     estimated_wait_min: int,
     kiosk_id: str,
     priority_category: str = "",
+    logo_path: str = "",
 ) -> dict:
     """The dict :func:`ticket_layout` expects, with the QR payload made from the number."""
     return {
@@ -120,6 +121,7 @@ def ticket_data(
         "estimated_wait_min": estimated_wait_min,
         "priority_category": priority_category,
         "qr_payload": ticket_qr_payload(issued_at.date(), number, kiosk_id),
+        "logo_path": logo_path,
     }
 
 
@@ -128,6 +130,7 @@ def ticket_layout(paper_width_mm: int = 80) -> Layout:
     narrow = paper_width_mm < 70
     body = 22 if narrow else 26
     return (
+        Image("{logo_path}", max_height=120, when="logo_path"),
         Text("{centre_name}", size=body, bold=True, align="center"),
         Separator(),
         Text("SỐ THỨ TỰ", size=body, align="center"),

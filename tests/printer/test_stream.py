@@ -70,3 +70,14 @@ def test_absurd_raster_header_is_skipped_not_buffered():
     assert parser.pending == 0
     assert not any(isinstance(e, ev.Raster) for e in events)
     assert any(isinstance(e, ev.Text) and e.data.endswith(b"hello") for e in events)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=120), st.sampled_from([384, 512]), st.integers(min_value=12, max_value=60),
+       st.booleans())
+def test_any_text_renders_within_the_paper(text, width, size, bold):
+    from devices.printer.raster import fill, text_image
+
+    img = text_image(fill("{t}", {"t": text}), size=size, bold=bold, align="center",
+                     invert=False, width=width)
+    assert img.width == width and img.height > 0

@@ -100,3 +100,28 @@ def test_receipt_skeleton_reuses_the_machinery(emulator, connect):
     assert connect(emulator).print_layout(receipt_layout(80), data).ok
     job, = emulator.wait_for_jobs(1)
     assert decode_qr(job.png_path) == ["000.00.01.H26-261128-0001"]
+
+
+def test_logo_is_scaled_to_the_paper_never_wider(emulator_58, connect, tmp_path):
+    from PIL import ImageDraw
+
+    logo = Image.new("RGB", (2000, 400), "white")  # a synthetic emblem far wider than 58 mm
+    ImageDraw.Draw(logo).ellipse((700, 20, 1300, 380), fill="red", outline="black", width=30)
+    logo.save(tmp_path / "logo.png")
+    printer = connect(emulator_58, paper_width_mm=58)
+    with_logo = dict(sample_ticket("B020"), logo_path=str(tmp_path / "logo.png"))
+    assert printer.print_layout(ticket_layout(58), sample_ticket("B019")).ok
+    assert printer.print_layout(ticket_layout(58), with_logo).ok
+    plain, logoed = emulator_58.wait_for_jobs(2)
+    assert max(logoed.raster_widths) <= 384 and not logoed.errors
+    top = dark_rows(logoed.png_path)[:100]
+    assert top.max() > 0.1  # the emblem is there, at the top
+    assert Image.open(logoed.png_path).height > Image.open(plain.png_path).height
+    assert decode_qr(logoed.png_path) == ["TICKET|20261128|B020|KIOSK01"]
+
+
+def test_unreadable_logo_is_a_layout_error_not_a_half_ticket(emulator, connect, tmp_path):
+    data = dict(sample_ticket(), logo_path=str(tmp_path / "missing.png"))
+    with pytest.raises(LayoutError, match="missing.png"):
+        connect(emulator).print_layout(ticket_layout(80), data)
+    assert emulator.jobs == []
