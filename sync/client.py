@@ -128,8 +128,9 @@ class CentralClient:
         return self._json(self.request("POST", path, body, headers=headers, **kw), model)
 
     # ------------------------------------------------------------------ contract
-    def register(self, enrollment_token: str, agency_id: str) -> bytes:
-        reg = self._post_json("/v1/kiosks", {"kiosk_id": self.kiosk_id, "agency_id": agency_id},
+    def register(self, enrollment_token: str, agency_id: str, rotate: bool = False) -> bytes:
+        path = "/v1/kiosks?rotate=1" if rotate else "/v1/kiosks"
+        reg = self._post_json(path, {"kiosk_id": self.kiosk_id, "agency_id": agency_id},
                               Registration, signed=False,
                               headers={"Authorization": f"Bearer {enrollment_token}"})
         self.secret = bytes.fromhex(reg.secret)

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sync.errors import NotConfigured
+from sync.errors import NotConfigured, PermanentError
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,14 @@ def ensure_credentials(settings, client) -> Credentials:
         return creds
     if not settings.enrollment_token:
         raise NotConfigured("no credentials and no enrollment token to register with")
-    secret = client.register(settings.enrollment_token, settings.agency_id)
+    try:
+        secret = client.register(settings.enrollment_token, settings.agency_id)
+    except PermanentError as exc:
+        if exc.code != "kiosk_exists":
+            raise
+        # registered before, but the secret never reached the disk (a crash in between):
+        # the enrollment token allows issuing a new secret
+        secret = client.register(settings.enrollment_token, settings.agency_id, rotate=True)
     creds = Credentials(settings.kiosk_id, secret)
     save_credentials(path, creds)
     return creds

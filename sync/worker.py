@@ -49,6 +49,7 @@ class SyncWorker:
         self.devices_health = devices_health
         self.app_version = app_version
         self._wake = threading.Event()
+        self._refill_wanted = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_heartbeat = 0.0
@@ -69,7 +70,12 @@ class SyncWorker:
         self.client.close()
 
     def wake(self) -> None:
-        """Ask for a pass now (a dossier was just queued, a number series runs low)."""
+        """Ask for a pass now (a dossier was just queued)."""
+        self._wake.set()
+
+    def request_refill(self) -> None:
+        """A number series runs low: lease more before the next delivery (``on_low`` hook)."""
+        self._refill_wanted.set()
         self._wake.set()
 
     def _loop(self) -> None:
@@ -104,8 +110,7 @@ class SyncWorker:
             if not self._credentials_ok:
                 ensure_credentials(self.settings, self.client)
                 self._credentials_ok = True
-            if self.settings.numbering == "leased":
-                result["leased"] = refill(self.store, self.client, self.settings)
+            result["leased"] = self._refill()
         except TransientError as exc:
             self._transient(str(exc))
             return result
@@ -116,12 +121,23 @@ class SyncWorker:
         for outbox_id, dossier_id in self._due(max_items):
             if self._stop.is_set():
                 break
+            if self._refill_wanted.is_set():
+                try:
+                    result["leased"] += self._refill()
+                except SyncError as exc:
+                    log.info("lease refill failed: %s", exc)
             outcome = self._deliver(outbox_id, dossier_id)
             result[outcome] += 1
             if outcome == "retry":
                 break  # the central is unwell: leave the rest for the next pass
         self._heartbeat()
         return result
+
+    def _refill(self) -> int:
+        self._refill_wanted.clear()
+        if self.settings.numbering != "leased":
+            return 0
+        return refill(self.store, self.client, self.settings)
 
     def _due(self, limit: int) -> list[tuple[int, str]]:
         now = datetime.now(timezone.utc).replace(tzinfo=None)

@@ -144,41 +144,48 @@ class CentralApp:
         return Request(method, path, path + ("?" + query if query else ""), headers, body)
 
     def _run(self, handler: Handler, request: Request, match: re.Match, auth: str):
-        if auth == "signed":
-            request.kiosk_id = self._verify(request)
-        elif auth in ("enrollment", "admin"):
+        if auth in ("enrollment", "admin"):
             expected = self.config.enrollment_token if auth == "enrollment" else self.config.admin_token
             given = request.headers.get("Authorization", "").removeprefix("Bearer ")
             if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
                 raise ApiError(401, "bad_token", f"a valid {auth} token is required")
         with self.Session() as session:
+            signed = self._verify(session, request) if auth == "signed" else None
             try:
                 result = handler(session, request, match)
                 session.commit()
-            except ApiError as exc:
-                session.commit() if exc.commit else session.rollback()
-                raise
-            except DBAPIError:
-                session.rollback()
+            except (ApiError, DBAPIError) as exc:
+                if isinstance(exc, ApiError) and exc.commit:
+                    session.commit()
+                else:
+                    session.rollback()
+                    if signed is not None:  # a refused request still spends its nonce
+                        self._spend_nonce(signed)
                 raise
         status, body, *rest = result
         return status, body, (rest[0] if rest else {})
 
-    def _verify(self, request: Request) -> str:
+    def _verify(self, session: Session, request: Request) -> signing.SignedRequest:
+        """Check the signature; the nonce is recorded in the request's own transaction."""
+        verifier = signing.Verifier(
+            lambda kiosk: service.kiosk_secret(session, kiosk),
+            lambda kiosk, nonce, ts: service.remember_nonce(
+                session, kiosk, nonce, ts, self.config.window_s),
+            window_s=self.config.window_s)
+        try:
+            signed = verifier.verify(request.method, request.signed_path, request.headers,
+                                     request.body)
+        except signing.SignatureError as exc:
+            session.rollback()
+            raise ApiError(401, exc.reason, "request refused: " + exc.reason) from None
+        request.kiosk_id = signed.kiosk_id
+        return signed
+
+    def _spend_nonce(self, signed: signing.SignedRequest) -> None:
         with self.Session() as session:
-            verifier = signing.Verifier(
-                lambda kiosk: service.kiosk_secret(session, kiosk),
-                lambda kiosk, nonce, ts: service.remember_nonce(
-                    session, kiosk, nonce, ts, self.config.window_s),
-                window_s=self.config.window_s)
-            try:
-                signed = verifier.verify(request.method, request.signed_path, request.headers,
-                                         request.body)
-            except signing.SignatureError as exc:
-                session.rollback()
-                raise ApiError(401, exc.reason, "request refused: " + exc.reason) from None
+            service.remember_nonce(session, signed.kiosk_id, signed.nonce, signed.timestamp,
+                                   self.config.window_s)
             session.commit()
-        return signed.kiosk_id
 
     # ------------------------------------------------------------------ handlers
     def h_health(self, session, request, match):

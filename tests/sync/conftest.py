@@ -48,3 +48,42 @@ def kiosk_client(central):
     client = register(central)
     yield client
     client.close()
+
+
+@pytest.fixture
+def kiosk_store(tmp_path):
+    from sync.store import open_store
+
+    store = open_store(tmp_path / "kiosk" / "kiosk.db", tmp_path / "keys" / "store.key")
+    yield store
+    store.close()
+
+
+def kiosk_settings(tmp_path, url: str, kiosk_id: str = "kiosk-01", **changes):
+    from sync.settings import SyncSettings
+
+    base = dict(central_url=url, kiosk_id=kiosk_id, enrollment_token=ENROLL,
+                credentials_path=str(tmp_path / f"cred-{kiosk_id}.json"), backoff_base_s=0.05,
+                backoff_max_s=0.2, breaker_threshold=1000, poll_interval_s=0.2,
+                connect_timeout_s=2, read_timeout_s=3, heartbeat_interval_s=0.1)
+    base.update(changes)
+    return SyncSettings(**base)
+
+
+def queue_dossier(store, settings, blobs=(b"scan",), **kw):
+    from sync.dossiers import NewAttachment, submit_dossier
+    from sync.numbering_leased import dossier_code_source
+
+    atts = [NewAttachment(b, f"Giấy tờ {i + 1}", f"giay-to-{i + 1}.pdf", paper_code=f"GT{i + 1:02d}")
+            for i, b in enumerate(blobs)]
+    return submit_dossier(store, dossier_code_source(settings), agency_id=settings.agency_id,
+                          procedure_code="1.004222", procedure_name="Đăng ký thường trú",
+                          applicant={"full_name": "Trần Văn Mẫu", "id_number": "001300999888"},
+                          answers={"ly_do": "chuyển nơi ở"}, attachments=atts,
+                          summary="Đăng ký thường trú (thử)", **kw)
+
+
+def central_file(central, attachment_id: str) -> bytes:
+    from sync.central.service import attachment_path
+
+    return attachment_path(central.app.config.files_dir, attachment_id).read_bytes()

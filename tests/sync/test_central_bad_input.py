@@ -102,3 +102,13 @@ def test_the_server_keeps_serving_after_all_that(central, kiosk_client):
             sock.shutdown(socket.SHUT_WR)
             sock.recv(4096)
     assert requests.get(central.url + "/v1/health", timeout=5).json() == {"ok": True}
+
+
+def test_a_refused_request_cannot_be_replayed_either(central, kiosk_client):
+    body = canonical_json({"queue_depth": -1})
+    headers = {"Content-Type": "application/json",
+               **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body)}
+    first = requests.post(central.url + "/v1/heartbeat", data=body, headers=headers, timeout=5)
+    assert first.status_code == 422
+    again = requests.post(central.url + "/v1/heartbeat", data=body, headers=headers, timeout=5)
+    assert again.status_code == 401 and again.json()["error"] == "replayed"

@@ -1,0 +1,77 @@
+"""A kiosk process for the multi-process tests: drain the outbox, or take numbers at once.
+
+``python -m sync.testing.kiosk_proc numbers STORE KEY SETTINGS_JSON N`` takes N tickets and N
+dossier codes through the leased numbering (with the real sync worker refilling leases in the
+background) and prints them as JSON.  ``drain`` delivers until the outbox is empty.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sync.settings import SyncSettings
+
+
+def _open(store_path: str, key_path: str):
+    from sync.store import open_store
+
+    return open_store(Path(store_path), Path(key_path))
+
+
+def drain(store_path: str, key_path: str, settings: SyncSettings, timeout_s: float = 120) -> int:
+    """Deliver everything due; returns how many dossiers are still pending."""
+    from sync.state import sync_status
+    from sync.worker import SyncWorker
+
+    store = _open(store_path, key_path)
+    worker = SyncWorker(store, settings)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        worker.run_once()
+        pending = sync_status(store).pending
+        if pending == 0 or time.monotonic() > deadline:
+            return pending
+        time.sleep(0.02)
+
+
+def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int) -> dict:
+    from sync.dossiers import submit_dossier
+    from sync.numbering_leased import LeasedTicketNumbers, centre_today, dossier_code_source
+    from sync.worker import SyncWorker
+
+    store = _open(store_path, key_path)
+    worker = SyncWorker(store, settings)
+    worker.run_once()  # registers and leases the first blocks
+    worker.start()
+    tickets = LeasedTicketNumbers(settings, on_low=worker.request_refill)
+    codes = dossier_code_source(settings, on_low=worker.request_refill)
+    day = centre_today(datetime.now(timezone.utc))
+    got_tickets, got_codes = [], []
+    for _ in range(count):
+        with store.session() as session:
+            got_tickets.append(tickets.allocate(session, "A", day))
+        got_codes.append(submit_dossier(
+            store, codes, agency_id=settings.agency_id, procedure_code="2.000815",
+            procedure_name="Chứng thực bản sao từ bản chính",
+            applicant={"full_name": "Lê Hoàng Giả Định", "id_number": "001300000001"},
+            answers={}).code)
+    worker.stop()
+    return {"tickets": got_tickets, "codes": got_codes}
+
+
+def main(argv: list[str]) -> int:
+    mode, store_path, key_path, settings_json = argv[:4]
+    settings = SyncSettings.model_validate_json(settings_json)
+    if mode == "drain":
+        return 1 if drain(store_path, key_path, settings) else 0
+    if mode == "numbers":
+        print(json.dumps(numbers(store_path, key_path, settings, int(argv[4]))), flush=True)
+        return 0
+    raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,147 @@
+"""Kiosk side: a dossier is queued with its outbox row, delivered by the worker, and kept
+until the central has it whatever the central does."""
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from sync.state import retry, sync_status
+from sync.store.models_dossier import Dossier, DossierAttachment
+from sync.store.models_sync import OutboxItem
+from sync.worker import SyncWorker
+from tests.sync.conftest import central_file, kiosk_settings, queue_dossier
+
+
+def test_dossier_attachments_and_outbox_are_written_together_and_encrypted(kiosk_store, tmp_path):
+    settings = kiosk_settings(tmp_path, "")
+    got = queue_dossier(kiosk_store, settings, [b"page one", b"page two"])
+    with kiosk_store.session() as s:
+        dossier = s.get(Dossier, got.dossier_id)
+        assert dossier.code == got.code and len(dossier.attachments) == 2
+        assert dossier.applicant["full_name"] == "Trần Văn Mẫu"
+        outbox = s.scalars(select(OutboxItem)).one()
+        assert (outbox.ref_id, outbox.state) == (got.dossier_id, "pending")
+    raw = b"".join(p.read_bytes() for p in (tmp_path / "kiosk").rglob("*") if p.is_file())
+    for secret in ("Trần Văn Mẫu".encode(), b"001300999888", "chuyển nơi ở".encode(), b"page one"):
+        assert secret not in raw, "personal data must be encrypted at rest"
+
+
+def test_a_failed_code_allocation_leaves_nothing_half_written(kiosk_store, tmp_path):
+    from sync.numbering_leased import NumbersExhausted
+
+    settings = kiosk_settings(tmp_path, "", numbering="leased", fallback_size=1)
+    queue_dossier(kiosk_store, settings)
+    with pytest.raises(NumbersExhausted):
+        queue_dossier(kiosk_store, settings)
+    with kiosk_store.session() as s:
+        assert len(s.scalars(select(Dossier)).all()) == 1
+        assert len(s.scalars(select(OutboxItem)).all()) == 1
+        assert len(s.scalars(select(DossierAttachment)).all()) == 1
+
+
+def test_worker_delivers_and_records_success(central, kiosk_store, tmp_path):
+    settings = kiosk_settings(tmp_path, central.url)
+    blobs = [os.urandom(200_000), os.urandom(3)]
+    got = queue_dossier(kiosk_store, settings, blobs)
+    worker = SyncWorker(kiosk_store, settings)
+    assert worker.run_once()["delivered"] == 1
+    st = sync_status(kiosk_store)
+    assert (st.pending, st.delivered, st.failed) == (0, 1, 0) and st.last_success_at
+    with kiosk_store.session() as s:
+        atts = s.get(Dossier, got.dossier_id).attachments
+        assert [central_file(central, a.id) for a in atts] == blobs
+        assert s.get(Dossier, got.dossier_id).status == "acked"
+    cred = tmp_path / "cred-kiosk-01.json"
+    assert stat.S_IMODE(cred.stat().st_mode) == 0o600
+
+
+def test_unreachable_central_backs_off_and_keeps_the_dossier(kiosk_store, tmp_path):
+    from sync.testing.pgcluster import free_port
+
+    settings = kiosk_settings(tmp_path, f"http://127.0.0.1:{free_port()}", backoff_base_s=30,
+                              backoff_max_s=60, breaker_threshold=2)
+    queue_dossier(kiosk_store, settings)
+    (tmp_path / "cred-kiosk-01.json").write_text('{"kiosk_id": "kiosk-01", "secret": "00"}')
+    worker = SyncWorker(kiosk_store, settings)
+    worker.run_once()
+    st = sync_status(kiosk_store)
+    assert (st.pending, st.retrying) == (1, 1) and "network" in st.last_error
+    with kiosk_store.session() as s:
+        item = s.scalars(select(OutboxItem)).one()
+        wait = item.next_attempt_at.replace(tzinfo=timezone.utc) - datetime.now(timezone.utc)
+        assert timedelta(seconds=10) < wait <= timedelta(seconds=30)
+    # not due yet: a second pass does not try it, so the breaker sees one failure only
+    worker.run_once()
+    assert worker.breaker.state == "closed"
+    retry(kiosk_store, "all")
+    worker.run_once()
+    assert worker.breaker.state == "open" and sync_status(kiosk_store).breaker_open_until
+    retry(kiosk_store, "all")
+    assert worker.run_once()["retry"] == 0, "an open breaker must not call the central"
+
+
+def test_a_refused_dossier_is_parked_and_retried_on_request(central, kiosk_store, tmp_path):
+    settings = kiosk_settings(tmp_path, central.url)
+    got = queue_dossier(kiosk_store, settings)
+    with kiosk_store.session() as s:  # break the contract: the central will refuse it
+        s.get(Dossier, got.dossier_id).procedure_code = "not-a-code"
+    worker = SyncWorker(kiosk_store, settings)
+    assert worker.run_once()["failed"] == 1
+    st = sync_status(kiosk_store)
+    assert st.failed == 1 and "422" in st.failing_items[0].last_error
+    assert worker.run_once()["failed"] == 0, "a refused item is not retried by itself"
+    with kiosk_store.session() as s:
+        s.get(Dossier, got.dossier_id).procedure_code = "1.004222"
+    assert retry(kiosk_store, got.code) == 1
+    assert worker.run_once()["delivered"] == 1
+    assert sync_status(kiosk_store).failed == 0
+
+
+def test_a_partial_upload_is_resumed_not_restarted(central, kiosk_store, tmp_path):
+    from sync.dossiers import submission_body
+
+    settings = kiosk_settings(tmp_path, central.url, chunk_size_bytes=65_536)
+    blob = os.urandom(400_000)
+    got = queue_dossier(kiosk_store, settings, [blob])
+    worker = SyncWorker(kiosk_store, settings)
+    worker.run_once()  # registers; delivers everything: make a second one to interrupt
+    got = queue_dossier(kiosk_store, settings, [blob])
+    with kiosk_store.session() as s:
+        dossier = s.get(Dossier, got.dossier_id)
+        body, att = submission_body(dossier), dossier.attachments[0].id
+    worker.client.submit(got.dossier_id, body)
+    worker.client.upload_chunk(got.dossier_id, att, 0, blob[:300_000])
+    sent = []
+    original = worker.client.upload_chunk
+    worker.client.upload_chunk = lambda d, a, off, chunk: sent.append(off) or original(d, a, off, chunk)
+    assert worker.run_once()["delivered"] == 1
+    assert sent and min(sent) == 300_000, "the upload must continue where the central stopped"
+    assert central_file(central, att) == blob
+
+
+def test_purge_waits_for_the_acknowledgement_then_the_window(central, kiosk_store, tmp_path):
+    from sync.retention import purge_acknowledged
+
+    settings = kiosk_settings(tmp_path, central.url, retention_hours=24)
+    later = datetime.now(timezone.utc) + timedelta(days=30)
+    got = queue_dossier(kiosk_store, settings, [b"scan of a paper"])
+    with kiosk_store.session() as s:
+        file_id = s.get(Dossier, got.dossier_id).attachments[0].file_id
+    # not acknowledged: never purged, however old
+    assert purge_acknowledged(kiosk_store, 0, now=later) == 0
+    assert kiosk_store.files.exists(file_id)
+    SyncWorker(kiosk_store, settings).run_once()
+    # acknowledged, inside the window: kept
+    assert purge_acknowledged(kiosk_store, 24) == 0
+    # past the window: personal data and files gone, the code stays for the receipt
+    assert purge_acknowledged(kiosk_store, 24, now=later) == 1
+    assert not kiosk_store.files.exists(file_id)
+    with kiosk_store.session() as s:
+        dossier = s.get(Dossier, got.dossier_id)
+        assert (dossier.applicant, dossier.answers, dossier.summary) == (None, None, None)
+        assert dossier.status == "purged" and dossier.code == got.code
+        assert dossier.attachments[0].file_id is None
