@@ -1,0 +1,178 @@
+"""PC/SC transport through pyscard: reader discovery, card presence, APDU exchange.
+
+Only this module knows pyscard; the eMRTD protocol (:mod:`.chip`) sees a ``transmit``
+callable. Every failure becomes an :class:`IdCardError` with words for the citizen.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Callable
+
+from .errors import CardRemovedError, NoCardError, ReaderError
+
+log = logging.getLogger(__name__)
+
+
+def list_readers() -> list[str]:
+    from smartcard.System import readers
+    from smartcard.Exceptions import ListReadersException
+
+    try:
+        return [str(r) for r in readers()]
+    except ListReadersException as exc:
+        raise ReaderError(f"PC/SC not available: {exc}") from None
+    except Exception as exc:  # pyscard raises bare errors when pcscd is absent  # noqa: BLE001
+        raise ReaderError(f"PC/SC not available: {type(exc).__name__}") from None
+
+
+def find_reader(name: str = "") -> str:
+    """The first reader whose name contains ``name`` (empty: the first reader at all)."""
+    names = list_readers()
+    for n in names:
+        if name in n:
+            return n
+    raise ReaderError("no matching PC/SC reader" if names else "no PC/SC reader present")
+
+
+def card_present(reader: str) -> bool:
+    """Whether pcscd currently sees a card on ``reader`` (SCardGetStatusChange, no wait)."""
+    from smartcard import scard
+
+    rv, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if rv != scard.SCARD_S_SUCCESS:
+        raise ReaderError("PC/SC not available")
+    try:
+        rv, states = scard.SCardGetStatusChange(ctx, 0, [(reader, scard.SCARD_STATE_UNAWARE)])
+        if rv != scard.SCARD_S_SUCCESS:
+            raise ReaderError("reader status unavailable")
+        return bool(states[0][1] & scard.SCARD_STATE_PRESENT)
+    finally:
+        scard.SCardReleaseContext(ctx)
+
+
+def wait_card_state(reader: str, present: bool, timeout: float = 10.0) -> bool:
+    """Poll until a card is (or is no longer) on the reader; False on timeout."""
+    deadline = time.monotonic() + timeout
+    while card_present(reader) != present:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _release(conn) -> None:
+    inner = getattr(conn, "component", conn)
+    try:
+        inner.release()
+    except Exception:  # pcscd gone: nothing left to release  # noqa: BLE001
+        pass
+    if hasattr(inner, "hcontext"):
+        inner.hcontext = None  # or pyscard's __del__ retries and raises at exit
+
+
+class PcscTransport:
+    """One card connection; counts APDUs; follows 61xx/6Cxx as ISO 7816-4 says."""
+
+    def __init__(self, reader: str):
+        self.reader = reader
+        self.apdu_count = 0
+        self._conn = None
+
+    def connect(self, timeout: float = 10.0) -> "PcscTransport":
+        """Wait for a card on the reader (the reader is listed before the card appears)."""
+        from smartcard.System import readers
+        from smartcard.Exceptions import CardConnectionException, NoCardException
+
+        matches = [r for r in readers() if str(r) == self.reader]
+        if not matches:
+            raise ReaderError("reader disappeared")
+        deadline = time.monotonic() + timeout
+        # One connection object (one PC/SC context) for all attempts, released on failure:
+        # leaked contexts exhaust pcscd and surface later as "no card".
+        conn = matches[0].createConnection()
+        while True:
+            try:
+                conn.connect()
+                self._conn = conn
+                return self
+            except (NoCardException, CardConnectionException):
+                if time.monotonic() > deadline:
+                    _release(conn)
+                    raise NoCardError("no card on the reader") from None
+                time.sleep(0.05)
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.disconnect()
+            except Exception:  # already gone with the card  # noqa: BLE001
+                pass
+            _release(conn)
+
+    def __enter__(self) -> "PcscTransport":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _raw(self, apdu: bytes) -> tuple[bytes, int]:
+        from smartcard.Exceptions import CardConnectionException
+
+        if self._conn is None:
+            raise NoCardError("not connected")
+        self.apdu_count += 1
+        try:
+            data, sw1, sw2 = self._conn.transmit(list(apdu))
+        except CardConnectionException as exc:
+            raise CardRemovedError(f"card connection lost: {type(exc).__name__}") from None
+        return bytes(data), (sw1 << 8) | sw2
+
+    def transmit(self, apdu: bytes) -> tuple[bytes, int]:
+        data, sw = self._raw(apdu)
+        if sw >> 8 == 0x6C and len(apdu) >= 5:  # wrong Le: repeat with the exact length
+            data, sw = self._raw(apdu[:4] + bytes([sw & 0xFF]))
+        while sw >> 8 == 0x61:  # more data available: GET RESPONSE
+            more, sw = self._raw(bytes([0x00, 0xC0, 0x00, 0x00, sw & 0xFF]))
+            data += more
+        return data, sw
+
+
+class CardPresenceWatcher:
+    """Calls ``on_change(present: bool)`` when a card arrives on or leaves the reader.
+
+    A small polling thread of our own (pyscard's CardMonitor is a process-wide singleton
+    whose thread outlives its observers and fails noisily when pcscd stops).
+    """
+
+    def __init__(self, reader: str, on_change: Callable[[bool], None], interval: float = 0.1):
+        self.reader, self.on_change, self.interval = reader, on_change, interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> "CardPresenceWatcher":
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="card-presence", daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        last: bool | None = None
+        while not self._stop.is_set():
+            try:
+                present = card_present(self.reader)
+            except ReaderError:
+                present = False
+            if present != last:
+                if last is not None or present:
+                    self.on_change(present)
+                last = present
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+        self._thread = None
