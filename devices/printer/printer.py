@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from escpos.capabilities import get_profile
 
-from .errors import CoverOpen, PaperOut, PrinterError, PrinterOffline
+from .errors import CoverOpen, PaperOut, PrinterError, PrinterOffline, PrintFailed
 from .job import build_job
 from .layouts import Layout
 from .settings import PrinterSettings
@@ -122,7 +122,7 @@ class Printer:
     def status(self) -> PrinterStatus:
         """Ask the printer now. Raises PrinterUnreachable / PrintFailed when it cannot be asked."""
         with self._lock:
-            return self._status()
+            return self._fresh_status()
 
     def _status(self) -> PrinterStatus:
         if not self.transport.can_read:
@@ -130,6 +130,21 @@ class Printer:
             return UNKNOWN_STATUS
         return query_status(lambda cmd: self.transport.ask(
             cmd, self.settings.status_timeout_s, valid=lambda r: status_byte(r) is not None))
+
+    def _fresh_status(self) -> PrinterStatus:
+        """Status on a connection that may have gone stale (printer restarted, cable
+        replugged): a reused connection that fails or stays silent is reopened once."""
+        reused = self.transport.is_open
+        try:
+            status = self._status()
+        except PrintFailed:
+            if not reused:
+                raise
+            status = UNKNOWN_STATUS
+        if reused and not status.known and self.transport.can_read:
+            self.transport.close()
+            status = self._status()
+        return status
 
     def _job_end(self, timeout_s: float) -> PaperState:
         """Wait until the printer has processed everything sent (its GS r 1 answer)."""
@@ -163,7 +178,7 @@ class Printer:
 
         with self._lock:
             try:
-                before = self._status()
+                before = self._fresh_status()
                 refusal = fault_for(before)
                 if refusal is not None:
                     return outcome(PrintResult.REFUSED, refusal)

@@ -142,6 +142,20 @@ def test_printer_that_went_away_then_came_back(tmp_path, connect):
         assert again.wait_for_jobs(1)[0].qr_payloads == ["TICKET|20261128|B003|KIOSK01"]
 
 
+def test_printer_restarted_between_tickets_needs_no_kiosk_restart(tmp_path, connect):
+    from devices.printer.emulator import PrinterEmulator
+
+    first = PrinterEmulator(tmp_path / "a").start()
+    port = first.port
+    printer = connect(first)
+    assert printer.print_layout(ticket_layout(80), sample_ticket("B001")).ok
+    first.stop()  # overnight: the printer was switched off and on; our socket is stale
+    with PrinterEmulator(tmp_path / "b", port=port) as again:
+        morning = printer.print_layout(ticket_layout(80), sample_ticket("B001"))
+        assert morning.ok, morning.error
+        assert again.wait_for_jobs(1)[0].qr_payloads == ["TICKET|20261128|B001|KIOSK01"]
+
+
 def test_outcome_is_storable(emulator, connect):
     import json
 
