@@ -1,15 +1,22 @@
 """Fixtures of the sync tests: a throwaway PostgreSQL cluster and a central on loopback."""
 from __future__ import annotations
 
-import secrets
+import os
+import subprocess
+import sys
+import time
 import uuid
+from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from sync.central.server import CentralServer
 from sync.client import CentralClient
 from sync.testing.pgcluster import PgCluster
 
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 AGENCY = "000.00.00.H30"
 ENROLL = "enroll-token-for-tests"
 ADMIN = "admin-token-for-tests"
@@ -87,3 +94,28 @@ def central_file(central, attachment_id: str) -> bytes:
     from sync.central.service import attachment_path
 
     return attachment_path(central.app.config.files_dir, attachment_id).read_bytes()
+
+
+@pytest.fixture
+def central_proc(central_db, tmp_path):
+    """The central as its own process (``python -m sync.central serve``) on PostgreSQL."""
+    ready = tmp_path / "central.url"
+    log = open(tmp_path / "central.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.central", "serve", "--db", central_db, "--port", "0",
+         "--data-dir", str(tmp_path / "central"), "--ready-file", str(ready)],
+        cwd=ROOT, env={**ENV, "CENTRAL_ENROLLMENT_TOKEN": ENROLL, "CENTRAL_ADMIN_TOKEN": ADMIN},
+        stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.monotonic() + 30
+    while not ready.exists():
+        assert proc.poll() is None, (tmp_path / "central.log").read_text()
+        assert time.monotonic() < deadline, "central did not start"
+        time.sleep(0.05)
+    engine = create_engine(central_db)
+    yield ready.read_text(), engine, tmp_path / "central" / "attachments"
+    engine.dispose()
+    proc.terminate()
+    proc.wait(10)
+    log.close()
+
+

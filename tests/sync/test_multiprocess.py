@@ -2,42 +2,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.central.models import Dossier as CentralDossier
-from tests.sync.conftest import ADMIN, ENROLL, kiosk_settings
-
-ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
-
-
-@pytest.fixture
-def central_proc(central_db, tmp_path):
-    ready = tmp_path / "central.url"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.central", "serve", "--db", central_db, "--port", "0",
-         "--data-dir", str(tmp_path / "central"), "--ready-file", str(ready)],
-        cwd=ROOT, env={**ENV, "CENTRAL_ENROLLMENT_TOKEN": ENROLL, "CENTRAL_ADMIN_TOKEN": ADMIN},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while not ready.exists():
-        assert proc.poll() is None, proc.stderr.read().decode()
-        assert time.monotonic() < deadline, "central did not start"
-        time.sleep(0.05)
-    engine = create_engine(central_db)
-    yield ready.read_text(), engine, tmp_path / "central" / "attachments"
-    engine.dispose()
-    proc.terminate()
-    proc.wait(10)
-
+from tests.sync.conftest import ENV, ROOT, kiosk_settings
 
 def kiosk_cmd(mode: str, tmp_path: Path, settings, *extra: str) -> list[str]:
     return [sys.executable, "-m", "sync.testing.kiosk_proc", mode,
