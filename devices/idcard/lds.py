@@ -153,12 +153,13 @@ def parse_dg14(data: bytes) -> list[SecurityInfo]:
 
 def parse_dg15(data: bytes):
     """Active Authentication public key (SubjectPublicKeyInfo)."""
+    from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives.serialization import load_der_public_key
 
     node = _outer(data, "DG15")
     try:
         return load_der_public_key(node.value)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, UnsupportedAlgorithm):
         raise LdsError("DG15 public key does not parse") from None
 
 

@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
-from .errors import LdsError
+from .errors import LdsError, TlvError
 from .sod import LDS_SECURITY_OBJECT_OID, Sod, parse_sod
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def passive_authentication(sod_bytes: bytes, files: dict[int, bytes],
     """Check ``files`` (data-group number → bytes as read) against EF.SOD."""
     try:
         sod = parse_sod(sod_bytes)
-    except LdsError as exc:
+    except TlvError as exc:  # LdsError included
         return PaResult(PaStatus.FAILED, notes=[str(exc)])
     if sod.hash_algorithm not in _HASHES:
         return PaResult(PaStatus.FAILED, notes=["unsupported data-group hash algorithm"])
