@@ -95,7 +95,7 @@ def cmd_run(args) -> int:
     finally:
         worker.client.close()
     print(", ".join(f"{k}: {v}" for k, v in total.items()) + f"; pending now: {pending}")
-    return 0 if pending == 0 else 1
+    return 0 if pending == 0 and not total.get("failed") else 1
 
 
 def cmd_retry(args) -> int:
