@@ -1,0 +1,193 @@
+"""Benchmark of digitizing papers: OCR accuracy and speed, detection speed, quality checks.
+
+    OMP_THREAD_LIMIT=1 .venv/bin/python bench/bench_scan.py [--variations 40]
+        [--ocrmypdf /path/to/ocrmypdf]
+
+Targets (issue 6): CER ≤ 2% on clean 300 dpi pages, ≤ 5% on camera pages after correction;
+OCR ≤ 2 s per A4 page on one core; page detection ≥ 30 frames/s at 1080p; quality-check
+false alarms on good pages ≤ 5%. Uses the committed set in bench/data/pages plus fresh
+variations made in memory by its generator (seeded, so runs repeat).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+from devices.ocr.cer import cer  # noqa: E402
+from devices.ocr.digitize import digitize  # noqa: E402
+from devices.ocr.tesseract import recognize  # noqa: E402
+from devices.scanner.detect import detect_page  # noqa: E402
+from devices.scanner.imageio import load_image  # noqa: E402
+from devices.scanner.pipeline import prepare_page  # noqa: E402
+from devices.scanner.quality import assess  # noqa: E402
+
+PAGES = REPO / "bench" / "data" / "pages"
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("papers_page_generator", PAGES / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ocr_page(grey: np.ndarray, dpi: float) -> tuple[str, float, float]:
+    before, started = child_cpu(), time.perf_counter()
+    page = recognize(grey, dpi, layer=True)
+    return page.text, time.perf_counter() - started, child_cpu() - before
+
+
+def bench_clean(manifest: list[dict]) -> dict:
+    rows = []
+    for entry in (e for e in manifest if e["kind"] == "clean"):
+        page = prepare_page(load_image(PAGES / f"{entry['name']}.png"), source="flatbed")
+        text, wall, cpu = ocr_page(page.grey, page.dpi)
+        rows.append((cer(text, (PAGES / f"{entry['name']}.txt").read_text("utf-8")), wall, cpu))
+    return summarize(rows)
+
+
+def bench_camera(manifest: list[dict], generator, variations: int) -> dict:
+    rows, prep = [], []
+    samples = [(load_image(PAGES / f"{e['name']}.jpg"),
+                (PAGES / f"{e['name']}.txt").read_text("utf-8"))
+               for e in manifest if e["kind"] == "camera" and e["good"]]
+    for frame, truth in samples + list(good_variations(generator, variations // 4, seed=500)):
+        started = time.perf_counter()
+        page = prepare_page(frame, source="camera")
+        prep.append(time.perf_counter() - started)
+        text, wall, cpu = ocr_page(page.grey, page.dpi)
+        rows.append((cer(text, truth), wall, cpu))
+    result = summarize(rows)
+    result["prepare_ms_median"] = round(statistics.median(prep) * 1000)
+    return result
+
+
+def summarize(rows) -> dict:
+    cers, walls, cpus = zip(*rows)
+    return {"pages": len(rows), "cer_median": statistics.median(cers), "cer_max": max(cers),
+            "cer_mean": statistics.mean(cers), "ocr_s_median": statistics.median(walls),
+            "ocr_cpu_s_median": statistics.median(cpus), "ocr_cpu_s_max": max(cpus)}
+
+
+def good_variations(generator, count: int, seed: int):
+    """Photos a citizen would rightly expect to pass: mild tilt, rotation, light, shadow."""
+    rng = np.random.default_rng(seed)
+    for index in range(count):
+        page, truth = generator.render_page(seed + index)
+        conditions = generator.Conditions(
+            fill=float(rng.uniform(0.7, 0.9)), tilt=float(rng.uniform(0, 0.12)),
+            rotate_deg=float(rng.uniform(-8, 8)) + (180 if rng.random() < 0.2 else 0),
+            light=float(rng.uniform(0.4, 1.0)), shadow=float(rng.choice([0, 0.3, 0.45])),
+            blur_sigma=float(rng.uniform(0, 1.5)), jpeg_quality=int(rng.integers(70, 93)),
+            seed=seed + index)
+        frame, _ = generator.photograph(page, conditions)
+        yield frame, truth
+
+
+def bench_detection(generator) -> dict:
+    page, _ = generator.render_page(900)
+    frames, quads = [], []
+    for index, rotate in enumerate((-6, 0, 4, 9)):
+        frame, quad = generator.photograph(page, generator.Conditions(
+            frame=(1920, 1080), fill=0.9, rotate_deg=rotate, tilt=0.06, seed=index))
+        frames.append(frame)
+        quads.append(quad)
+    timings, errors = [], []
+    for frame, quad in zip(frames, quads):
+        for _ in range(30):
+            started = time.perf_counter()
+            found = detect_page(frame)
+            timings.append(time.perf_counter() - started)
+        errors.append(min(float(np.abs(np.roll(found.quad, k, axis=0) - quad).max())
+                          for k in range(4)))
+    median = statistics.median(timings)
+    return {"frames": len(timings), "ms_median": median * 1000, "fps": 1 / median,
+            "corner_error_px_max": max(errors)}
+
+
+def bench_quality(manifest: list[dict], generator, variations: int) -> dict:
+    good = [load_image(PAGES / f"{e['name']}.jpg") for e in manifest
+            if e["kind"] == "camera" and e["good"]]
+    good += [frame for frame, _ in good_variations(generator, variations, seed=1000)]
+    false_alarms = [frame for frame in good if assess(frame, detect_page(frame))]
+    bad = [(e["expect"], load_image(PAGES / f"{e['name']}.jpg")) for e in manifest
+           if not e["good"]]
+    caught = sum(1 for expect, frame in bad
+                 if [i.code for i in assess(frame, detect_page(frame))][:1] == expect)
+    return {"good_pages": len(good), "false_alarms": len(false_alarms),
+            "false_alarm_rate": len(false_alarms) / len(good),
+            "bad_pages": len(bad), "bad_named_right": caught}
+
+
+def bench_pdf(manifest: list[dict], ocrmypdf: str | None) -> dict:
+    """Our PDF/A (tesseract text-only layer + pikepdf) vs OCRmyPDF on the same pages."""
+    result = {}
+    for name, suffix, source in (("clean_101", "png", "flatbed"), ("cam_shadow", "jpg", "camera")):
+        page = prepare_page(load_image(PAGES / f"{name}.{suffix}"), source=source)
+        truth = (PAGES / f"{name}.txt").read_text("utf-8")
+        started = time.perf_counter()
+        paper = digitize([page], name)
+        ours = {"seconds": time.perf_counter() - started, "bytes": paper.size,
+                "cer": cer(pdftotext(paper.pdf), truth)}
+        row = {"ours": ours}
+        if ocrmypdf:
+            with tempfile.TemporaryDirectory() as tmp:
+                source_png, out = Path(tmp) / "page.png", Path(tmp) / "out.pdf"
+                cv2.imwrite(str(source_png), page.grey)
+                started = time.perf_counter()
+                subprocess.run([ocrmypdf, "-q", "--image-dpi", str(round(page.dpi)), "-l",
+                                "vie+eng", "--output-type", "pdfa-2", "--jobs", "1",
+                                str(source_png), str(out)], check=True)
+                row["ocrmypdf"] = {"seconds": time.perf_counter() - started,
+                                   "bytes": out.stat().st_size,
+                                   "cer": cer(pdftotext(out.read_bytes()), truth)}
+        result[name] = row
+    return result
+
+
+def pdftotext(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variations", type=int, default=40,
+                        help="extra good photos made in memory for the quality check")
+    parser.add_argument("--ocrmypdf", help="path of an ocrmypdf executable to compare with")
+    args = parser.parse_args()
+    manifest = json.loads((PAGES / "manifest.json").read_text("utf-8"))
+    generator = load_generator()
+    results = {"detection_1080p": bench_detection(generator),
+               "quality": bench_quality(manifest, generator, args.variations),
+               "clean_300dpi": bench_clean(manifest),
+               "camera": bench_camera(manifest, generator, args.variations),
+               "pdf": bench_pdf(manifest, args.ocrmypdf)}
+    print(json.dumps(results, indent=1, default=lambda v: round(float(v), 4)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
