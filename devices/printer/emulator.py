@@ -51,6 +51,9 @@ class PrinterEmulator:
     # -- control ---------------------------------------------------------------------------
     def start(self) -> "PrinterEmulator":
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        # number on from earlier runs: a demo folder keeps yesterday's tickets intact
+        done = [int(p.stem[4:]) for p in self.out_dir.glob("job-*.png") if p.stem[4:].isdigit()]
+        self._numbers = itertools.count(max(done, default=0) + 1)
         server = socket.create_server((self.host, self._requested_port))
         server.settimeout(0.1)
         self._server = server

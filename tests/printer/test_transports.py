@@ -96,3 +96,14 @@ def test_uri_emulator_starts_the_bundled_emulator_for_the_demo(tmp_path):
         printer.close()
     assert printer.transport.address.target == f"127.0.0.1:{emulator.port}"
     assert decode_qr(job.png_path) == ["TICKET|20261128|F001|KIOSK01"]
+
+
+def test_emulator_never_overwrites_earlier_tickets(tmp_path):
+    for number in ("G001", "G002"):
+        with PrinterEmulator(tmp_path) as emulator:
+            with open_printer(PrinterSettings(uri=emulator.uri)) as printer:
+                assert printer.print_layout(ticket_layout(80), sample_ticket(number)).ok
+            emulator.wait_for_jobs(1)
+    first, second = sorted(tmp_path.glob("job-*.png"))
+    assert decode_qr(first) == ["TICKET|20261128|G001|KIOSK01"]
+    assert decode_qr(second) == ["TICKET|20261128|G002|KIOSK01"]
