@@ -16,7 +16,7 @@ APT_RUNTIME=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb xauth
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libzbar0
   pcscd libpcsclite-dev vsmartcard-vpcd
-  sane-utils libsane1 ghostscript poppler-utils
+  sane-utils libsane1 ghostscript poppler-utils libusb-1.0-0
 )
 # Tests also run a throwaway PostgreSQL cluster for the central server.
 APT_TEST=(postgresql)
