@@ -1,0 +1,152 @@
+"""One page of the declaration: a short group of questions, big inputs, errors at the field,
+a progress bar, back/next, and the on-screen keyboard under the page."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.forms.composite import RepeatEditor
+from kiosk.screens.forms.fields import CalculatedEditor, FieldEditor, make_editor
+from kiosk.screens.forms.style import FORMS_QSS
+from kiosk.widgets.keyboard import VietKeyboard
+
+
+class FormPageScreen(Screen):
+    name = "forms_page"
+
+    def __init__(self, ctx, flow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        self.setStyleSheet(FORMS_QSS)
+        self.title = label(role="title")
+        self.title.setObjectName("page_title")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("form_progress")
+        self.summary = label(role="error")
+        self.summary.setObjectName("page_errors")
+        self.content = QWidget()
+        self.content_lay = QVBoxLayout(self.content)
+        self.content_lay.setSpacing(10)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.content)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.keyboard = VietKeyboard(ctx.config.forms.input_method, ctx.config.forms.tone_style)
+        self.keyboard.enterPressed.connect(self.hide_keyboard)
+        self.keyboard.hide()
+        self.back_button = big_button(role="secondary")
+        self.back_button.setObjectName("form_back")
+        self.back_button.clicked.connect(flow.back)
+        self.next_button = big_button(role="primary")
+        self.next_button.setObjectName("form_next")
+        self.next_button.clicked.connect(self.go_next)
+        self.nav = QWidget()
+        nav = QHBoxLayout(self.nav)
+        nav.setContentsMargins(0, 0, 0, 0)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button, 2)
+        # while the keyboard is up, its "Done" key replaces back/next (room for the fields)
+        self.keyboard.visibilityChanged.connect(lambda up: self.nav.setVisible(not up))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(48, 16, 48, 12)
+        lay.setSpacing(10)
+        lay.addWidget(self.title)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.keyboard)
+        self.editors: dict[str, FieldEditor] = {}
+        self.page_id: str | None = None
+
+    # -- building --------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        j = self.flow.journey
+        page = j.page
+        while self.content_lay.count():
+            item = self.content_lay.takeAt(0)
+            if item.widget():
+                item.widget().setParent(None)
+                item.widget().deleteLater()
+        self.editors = {}
+        for f in page.fields:
+            editor = make_editor(j.session, f.id, self.lang)
+            editor.focused.connect(self.on_focus)
+            editor.changed.connect(self.on_changed)
+            self.editors[f.id] = editor
+            self.content_lay.addWidget(editor)
+        self.content_lay.addStretch(1)
+        self.page_id = page.id
+        self.keyboard.attach(None)
+        self.hide_keyboard()
+        self.update_view()
+
+    def all_editors(self) -> dict[str, FieldEditor]:
+        out = dict(self.editors)
+        for editor in self.editors.values():
+            if isinstance(editor, RepeatEditor):
+                out.update(editor.children)
+        return out
+
+    def update_view(self) -> None:
+        """After any answer changed: relevance, calculated values, progress, labels."""
+        j = self.flow.journey
+        session = j.session
+        for path, editor in self.all_editors().items():
+            editor.setVisible(session.is_relevant(path))
+            if isinstance(editor, CalculatedEditor):
+                editor.refresh()
+        pos, total = j.progress()
+        self.progress.setRange(0, total)
+        self.progress.setValue(pos)
+        self.progress.setFormat(self.tr("Step %1 of %2").replace("%1", str(pos)).replace("%2", str(total)))
+        self.title.setText(j.page.title.get(self.lang))
+        last = [p.id for p in j.pages()][-1] == j.page.id
+        self.next_button.setText(self.tr("Review") if last or j.state.editing else self.tr("Next"))
+
+    # -- events ----------------------------------------------------------------------------
+    def on_focus(self, widget, numeric: bool) -> None:
+        self.keyboard.attach(widget, numeric)
+        self.keyboard.show()
+        editor = next((e for e in self.all_editors().values() if e.isAncestorOf(widget)), None)
+        if editor is not None:
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(editor, 0, 0))
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+
+    def on_changed(self, path: str) -> None:
+        self.update_view()
+
+    def go_next(self) -> None:
+        errors = self.flow.next()
+        if not errors:
+            return
+        editors = self.all_editors()
+        by_path = {e.path: e for e in errors}
+        for path, editor in editors.items():
+            editor.show_error(by_path.get(path))
+        self.summary.setText(self.tr("Please check the marked answers."))
+        first = editors.get(errors[0].path)
+        if first is not None:
+            self.scroll.ensureWidgetVisible(first)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Back"))
+        self.keyboard.retranslate()
+        if self.flow.journey.state.session is not None and self.isVisible():
+            for editor in self.all_editors().values():
+                editor.retranslate(self.lang)
+            self.update_view()
+
+    def on_enter(self) -> None:
+        self.summary.clear()
+        self.rebuild()
+        errors = self.flow.journey.state.errors
+        if errors:
+            editors = self.all_editors()
+            for e in errors:
+                if e.path in editors:
+                    editors[e.path].show_error(e)

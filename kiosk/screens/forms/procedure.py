@@ -1,0 +1,99 @@
+"""What a procedure is, in plain words: papers, fee, processing time, expected result date."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from forms.fees import format_vnd
+from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.forms.style import FORMS_QSS
+
+WEEKDAYS_VI = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _left(text: str = "", role: str = "body"):
+    w = label(text, role)
+    w.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    w.setTextFormat(Qt.TextFormat.RichText)
+    return w
+
+
+class ProcedureScreen(Screen):
+    name = "forms_procedure"
+
+    def __init__(self, ctx, flow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        self.setStyleSheet(FORMS_QSS)
+        self.title = label(role="title")
+        self.summary = _left()
+        self.papers = _left()
+        self.papers.setObjectName("procedure_papers")
+        self.fees = _left()
+        self.fees.setObjectName("procedure_fees")
+        self.timing = _left()
+        self.timing.setObjectName("procedure_timing")
+        body = QWidget()
+        b = QVBoxLayout(body)
+        b.setSpacing(18)
+        for w in (self.summary, self.papers, self.fees, self.timing):
+            b.addWidget(w)
+        b.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.back_button = big_button(role="secondary")
+        self.back_button.setObjectName("procedure_back")
+        self.back_button.clicked.connect(flow.back)
+        self.start_button = big_button(role="primary")
+        self.start_button.setObjectName("start_declaration")
+        self.start_button.clicked.connect(flow.start)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.start_button, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(64, 24, 64, 24)
+        lay.addWidget(self.title)
+        lay.addWidget(scroll, 1)
+        lay.addLayout(nav)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Back"))
+        self.start_button.setText(self.tr("Start the declaration"))
+        if self.flow.journey.state.procedure is not None:
+            self.on_enter()
+
+    def on_enter(self) -> None:
+        j, lang = self.flow.journey, self.lang
+        p = j.procedure
+        self.title.setText(p.name.get(lang))
+        self.summary.setText(f"{p.summary.get(lang)}<br/><span style='font-size:26px'>"
+                             f"{self.tr('Received by')}: {p.agency.get(lang)}</span>")
+        kinds = {"original": self.tr("original"), "copy": self.tr("copy"),
+                 "certified_copy": self.tr("certified copy"), "original_or_copy": self.tr("original or copy")}
+        items = []
+        for paper in p.papers:
+            condition = paper.required
+            if isinstance(condition, str):
+                extra = f" <i>({self.tr('in some cases')})</i>"
+            else:
+                extra = ""
+            note = f"<br/><span style='font-size:24px'>{paper.note.get(lang)}</span>" if paper.note else ""
+            items.append(f"<li>{paper.name.get(lang)} — {paper.count} {kinds[paper.original]}{extra}{note}</li>")
+        self.papers.setText(f"<b>{self.tr('Papers to bring')}</b><ul>{''.join(items)}</ul>")
+        fees = j.fees()
+        fee_text = "<br/>".join(f"{f.label_vi if lang == 'vi' else f.label_en}: <b>{format_vnd(f.amount)}</b>"
+                                for f in fees) or f"<b>{self.tr('No fee')}</b>"
+        if p.fee_note:
+            fee_text += f"<br/><span style='font-size:24px'>{p.fee_note.get(lang)}</span>"
+        self.fees.setText(f"<b>{self.tr('Fee')}</b><br/>{fee_text}")
+        expected = j.expected_date()
+        days = WEEKDAYS_VI if lang == "vi" else WEEKDAYS_EN
+        when = f"{days[expected.date.weekday()]}, {expected.date.strftime('%d/%m/%Y')}"
+        guess = "" if expected.verified else f" <i>({self.tr('estimated')})</i>"
+        note = p.processing.note.get(lang) if p.processing.note else ""
+        self.timing.setText(f"<b>{self.tr('Processing time')}</b><br/>{note}<br/>"
+                            f"{self.tr('Expected result date if you submit now')}: <b>{when}</b>{guess}")
