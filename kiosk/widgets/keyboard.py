@@ -57,6 +57,7 @@ class VietKeyboard(QWidget):
         self.composer = Composer(method, ToneStyle(style))
         self.target: QLineEdit | QPlainTextEdit | None = None
         self.shift = False
+        self.plain = False
         self.buttons: dict[str, QPushButton] = {}
         self.pages = QStackedWidget()
         self.pages.addWidget(self._letters_page())
@@ -142,11 +143,13 @@ class VietKeyboard(QWidget):
         self.buttons["key_shift"].setProperty("active", self.shift)
 
     # -- attaching -------------------------------------------------------------------------
-    def attach(self, widget: QLineEdit | QPlainTextEdit | None, numeric: bool = False) -> None:
-        """Type into ``widget`` from now on; show the numeric pad for number fields."""
+    def attach(self, widget: QLineEdit | QPlainTextEdit | None, mode: str = "text") -> None:
+        """Type into ``widget`` from now on. ``mode``: "text" (Vietnamese composition),
+        "plain" (no composition: e-mail addresses), "numeric" (the number pad)."""
         self.target = widget
         self.composer.reset()
-        self.show_numeric(numeric)
+        self.plain = mode == "plain"
+        self.show_numeric(mode == "numeric")
 
     def show_numeric(self, numeric: bool) -> None:
         self.pages.setCurrentIndex(1 if numeric else 0)
@@ -177,7 +180,8 @@ class VietKeyboard(QWidget):
             ch = ch.upper()
             self.shift = False
             self._relabel()
-        self._set_text(self.composer.press(self._text(), ch))
+        text = self._text()
+        self._set_text(text + ch if self.plain else self.composer.press(text, ch))
 
     def backspace(self) -> None:
         if self.target is None or self.target.isReadOnly():

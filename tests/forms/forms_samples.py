@@ -20,7 +20,7 @@ SAMPLES = {
         "child_name": "Nguyễn Minh Khôi", "child_dob": "2026-11-20", "child_sex": "Nam",
         "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
         "birth_place": "Bệnh viện Phụ sản Hà Nội", "hometown": "Xã Hương Sơn, Hà Tĩnh",
-        "mother_name": "Lê Thị Hoà", "mother_birth_year": 1992, "mother_ethnicity": "Kinh",
+        "mother_name": "Lê Thị Hòa", "mother_birth_year": 1992, "mother_ethnicity": "Kinh",
         "mother_nationality": "Việt Nam", "mother_residence": HANOI_BA_DINH,
         "father_known": True, "parents_married": True, "father_name": "Nguyễn Văn An",
         "father_birth_year": 1990, "father_ethnicity": "Kinh", "father_nationality": "Việt Nam",
@@ -28,7 +28,7 @@ SAMPLES = {
     },
     "3.000333": {
         "birth_place": "42", "phone": "0912345678",
-        "father_name": "Nguyễn Văn Đức", "mother_name": "Phạm Thị Thuỷ",
+        "father_name": "Nguyễn Văn Đức", "mother_name": "Phạm Thị Thủy",
         "residence_history": [
             {"from_year": 2004, "to_year": 2008, "place": "Xã Hương Sơn, Hà Tĩnh", "occupation": "Học sinh"},
             {"from_year": 2008, "place": "Phường Ba Đình, Hà Nội", "occupation": "Kỹ sư, Công ty Điện lực"},
@@ -49,9 +49,9 @@ SAMPLES = {
 EXPECTED_TEXT = {
     "1.004222": ["Nguyễn Văn An", "0912345678", "Trần Thị Ngọc", "Nguyễn Thị Bình", "01/02/2015",
                  "Số 1 Hoàng Diệu, Phường Ba Đình, Thành phố Hà Nội"],
-    "1.001193": ["Nguyễn Minh Khôi", "20/11/2026", "Lê Thị Hoà", "1992", "Bệnh viện Phụ sản Hà Nội",
+    "1.001193": ["Nguyễn Minh Khôi", "20/11/2026", "Lê Thị Hòa", "1992", "Bệnh viện Phụ sản Hà Nội",
                  "Ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi sáu"],
-    "3.000333": ["Phạm Thị Thuỷ", "Kỹ sư, Công ty Điện lực", "Bổ sung hồ sơ xin việc", "Hà Tĩnh"],
+    "3.000333": ["Phạm Thị Thủy", "Kỹ sư, Công ty Điện lực", "Bổ sung hồ sơ xin việc", "Hà Tĩnh"],
     "2.000815": ["Bằng tốt nghiệp đại học", "Trường Đại học Bách khoa Hà Nội"],
     "1.004873": ["Đỗ Thị Lan", "Vũ Thị Hương", "Đã ly hôn"],
 }

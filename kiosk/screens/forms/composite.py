@@ -24,8 +24,8 @@ class AddressEditor(FieldEditor):
         self.street = QLineEdit()
         self.street.setObjectName(f"input_{self.path}_street")
         self.street.setMaxLength(150)
-        for w, numeric in ((self.province.search, False), (self.commune.search, False), (self.street, False)):
-            w.installEventFilter(_FocusWatch(self, numeric))
+        for w in (self.province.search, self.commune.search, self.street):
+            w.installEventFilter(_FocusWatch(self, "text"))
         self.province.chosen.connect(lambda v: self._set_part("province", v))
         self.commune.chosen.connect(lambda v: self._set_part("commune", v))
         self.street.textChanged.connect(lambda t: self._set_part("street", t))

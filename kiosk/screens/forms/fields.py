@@ -30,14 +30,20 @@ def _label(text: str = "", role: str = "body") -> QLabel:
 class _FocusWatch(QObject):
     """Tells the page which input has the focus, so the keyboard types into it."""
 
-    def __init__(self, editor: "FieldEditor", numeric: bool):
+    def __init__(self, editor: "FieldEditor", mode: str):
         super().__init__(editor)
-        self.editor, self.numeric = editor, numeric
+        self.editor, self.mode = editor, mode
 
     def eventFilter(self, obj, event):
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self.editor.focused.emit(obj, self.numeric)
+            self.editor.focused.emit(obj, self.mode)
         return False
+
+
+def keyboard_mode(t: FieldType) -> str:
+    if t in NUMERIC:
+        return "numeric"
+    return "plain" if t is FieldType.EMAIL else "text"
 
 
 class ChoiceList(QWidget):
@@ -90,7 +96,7 @@ class ChoiceList(QWidget):
 class FieldEditor(QFrame):
     """One field: its label, its input, the error under it."""
 
-    focused = Signal(object, bool)        # input widget, numeric pad?
+    focused = Signal(object, str)         # input widget, keyboard mode
     changed = Signal(str)                 # path
 
     def __init__(self, session: FormSession, path: str, lang: str):
@@ -173,7 +179,7 @@ class LineEditor(FieldEditor):
         locked = self.session.is_locked(self.path)
         self.input.setReadOnly(locked)
         self.input.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
-        self.input.installEventFilter(_FocusWatch(self, self.fdef.type in NUMERIC))
+        self.input.installEventFilter(_FocusWatch(self, keyboard_mode(self.fdef.type)))
         self.body.addWidget(self.input)
         self.refresh()
 
@@ -266,7 +272,7 @@ class ListEditor(FieldEditor):
         self.current = _label(role="value")
         self.current.setObjectName(f"value_{self.path}")
         self.choices = ChoiceList(f"input_{self.path}", searchable=True, search_fn=search_fn)
-        self.choices.search.installEventFilter(_FocusWatch(self, False))
+        self.choices.search.installEventFilter(_FocusWatch(self, "text"))
         self.choices.chosen.connect(self._commit_value)
         self.choices.chosen.connect(lambda _v: self.refresh())
         self.choices.setEnabled(not self.session.is_locked(self.path))

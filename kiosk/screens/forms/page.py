@@ -67,9 +67,10 @@ class FormPageScreen(Screen):
         page = j.page
         while self.content_lay.count():
             item = self.content_lay.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
         self.editors = {}
         for f in page.fields:
             editor = make_editor(j.session, f.id, self.lang)
@@ -107,8 +108,8 @@ class FormPageScreen(Screen):
         self.next_button.setText(self.tr("Review") if last or j.state.editing else self.tr("Next"))
 
     # -- events ----------------------------------------------------------------------------
-    def on_focus(self, widget, numeric: bool) -> None:
-        self.keyboard.attach(widget, numeric)
+    def on_focus(self, widget, mode: str) -> None:
+        self.keyboard.attach(widget, mode)
         self.keyboard.show()
         editor = next((e for e in self.all_editors().values() if e.isAncestorOf(widget)), None)
         if editor is not None:

@@ -69,9 +69,10 @@ class ReviewScreen(Screen):
         self.status.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
         self.edit_buttons = {}
         row, page_id = 0, None
         for item in self.flow.journey.review_items(self.lang):
