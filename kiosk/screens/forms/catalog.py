@@ -74,8 +74,13 @@ class CatalogScreen(Screen):
 
     def eventFilter(self, obj, event):
         if obj is self.search and event.type() == event.Type.MouseButtonPress:
+            self.keyboard.set_compact(self.window().height() < 1000)
             self.keyboard.show()
         return False
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.keyboard.set_compact(self.window().height() < 1000)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Which procedure do you need?"))

@@ -102,7 +102,8 @@ class RepeatEditor(FieldEditor):
             frame.setProperty("role", "row")
             lay = QVBoxLayout(frame)
             head = _label(role="subtitle")
-            head.setText(f"{self.tr('Row')} {i + 1}")
+            row_word = self.tr("Row")
+            head.setText(f"{row_word} {i + 1}")
             lay.addWidget(head)
             for col in self.fdef.fields:
                 path = f"{self.path}[{i}].{col.id}"

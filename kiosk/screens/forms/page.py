@@ -25,6 +25,7 @@ class FormPageScreen(Screen):
         self.progress.setObjectName("form_progress")
         self.summary = label(role="error")
         self.summary.setObjectName("page_errors")
+        self.summary.hide()
         self.content = QWidget()
         self.content_lay = QVBoxLayout(self.content)
         self.content_lay.setSpacing(10)
@@ -49,6 +50,9 @@ class FormPageScreen(Screen):
         nav.addWidget(self.next_button, 2)
         # while the keyboard is up, its "Done" key replaces back/next (room for the fields)
         self.keyboard.visibilityChanged.connect(lambda up: self.nav.setVisible(not up))
+        # on a short screen the page title also gives way while typing
+        self.keyboard.visibilityChanged.connect(
+            lambda up: self.title.setVisible(not (up and self.window().height() < 1000)))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(48, 16, 48, 12)
         lay.setSpacing(10)
@@ -110,6 +114,7 @@ class FormPageScreen(Screen):
     # -- events ----------------------------------------------------------------------------
     def on_focus(self, widget, mode: str) -> None:
         self.keyboard.attach(widget, mode)
+        self.keyboard.set_compact(self.window().height() < 1000)
         self.keyboard.show()
         editor = next((e for e in self.all_editors().values() if e.isAncestorOf(widget)), None)
         if editor is not None:
@@ -130,9 +135,14 @@ class FormPageScreen(Screen):
         for path, editor in editors.items():
             editor.show_error(by_path.get(path))
         self.summary.setText(self.tr("Please check the marked answers."))
+        self.summary.show()
         first = editors.get(errors[0].path)
         if first is not None:
             self.scroll.ensureWidgetVisible(first)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.keyboard.set_compact(self.window().height() < 1000)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Back"))
@@ -144,6 +154,7 @@ class FormPageScreen(Screen):
 
     def on_enter(self) -> None:
         self.summary.clear()
+        self.summary.hide()
         self.rebuild()
         errors = self.flow.journey.state.errors
         if errors:

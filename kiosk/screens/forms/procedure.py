@@ -69,31 +69,29 @@ class ProcedureScreen(Screen):
     def on_enter(self) -> None:
         j, lang = self.flow.journey, self.lang
         p = j.procedure
+        words = {"received": self.tr("Received by"), "some": self.tr("in some cases"),
+                 "papers": self.tr("Papers to bring"), "no_fee": self.tr("No fee"), "fee": self.tr("Fee"),
+                 "estimated": self.tr("estimated"), "time": self.tr("Processing time"),
+                 "expected": self.tr("Expected result date if you submit now")}
         self.title.setText(p.name.get(lang))
         self.summary.setText(f"{p.summary.get(lang)}<br/><span style='font-size:26px'>"
-                             f"{self.tr('Received by')}: {p.agency.get(lang)}</span>")
+                             f"{words['received']}: {p.agency.get(lang)}</span>")
         kinds = {"original": self.tr("original"), "copy": self.tr("copy"),
                  "certified_copy": self.tr("certified copy"), "original_or_copy": self.tr("original or copy")}
         items = []
         for paper in p.papers:
-            condition = paper.required
-            if isinstance(condition, str):
-                extra = f" <i>({self.tr('in some cases')})</i>"
-            else:
-                extra = ""
+            extra = f" <i>({words['some']})</i>" if isinstance(paper.required, str) else ""
             note = f"<br/><span style='font-size:24px'>{paper.note.get(lang)}</span>" if paper.note else ""
             items.append(f"<li>{paper.name.get(lang)} — {paper.count} {kinds[paper.original]}{extra}{note}</li>")
-        self.papers.setText(f"<b>{self.tr('Papers to bring')}</b><ul>{''.join(items)}</ul>")
-        fees = j.fees()
+        self.papers.setText(f"<b>{words['papers']}</b><ul>{''.join(items)}</ul>")
         fee_text = "<br/>".join(f"{f.label_vi if lang == 'vi' else f.label_en}: <b>{format_vnd(f.amount)}</b>"
-                                for f in fees) or f"<b>{self.tr('No fee')}</b>"
+                                for f in j.fees()) or f"<b>{words['no_fee']}</b>"
         if p.fee_note:
             fee_text += f"<br/><span style='font-size:24px'>{p.fee_note.get(lang)}</span>"
-        self.fees.setText(f"<b>{self.tr('Fee')}</b><br/>{fee_text}")
+        self.fees.setText(f"<b>{words['fee']}</b><br/>{fee_text}")
         expected = j.expected_date()
         days = WEEKDAYS_VI if lang == "vi" else WEEKDAYS_EN
         when = f"{days[expected.date.weekday()]}, {expected.date.strftime('%d/%m/%Y')}"
-        guess = "" if expected.verified else f" <i>({self.tr('estimated')})</i>"
+        guess = "" if expected.verified else f" <i>({words['estimated']})</i>"
         note = p.processing.note.get(lang) if p.processing.note else ""
-        self.timing.setText(f"<b>{self.tr('Processing time')}</b><br/>{note}<br/>"
-                            f"{self.tr('Expected result date if you submit now')}: <b>{when}</b>{guess}")
+        self.timing.setText(f"<b>{words['time']}</b><br/>{note}<br/>{words['expected']}: <b>{when}</b>{guess}")

@@ -85,8 +85,8 @@ class ReviewScreen(Screen):
             name = QLabel(item.label)
             name.setWordWrap(True)
             name.setProperty("role", "fieldlabel")
-            mark = f"  <span style='font-size:22px;color:#33415c'>({self.tr('from ID card')})</span>" \
-                if item.prefilled else ""
+            from_card = self.tr("from ID card")
+            mark = f"  <span style='font-size:22px;color:#33415c'>({from_card})</span>" if item.prefilled else ""
             value = QLabel(f"<b>{(item.text or '—').replace(chr(10), '<br/>')}</b>{mark}")
             value.setObjectName(f"review_{item.path}")
             value.setWordWrap(True)
