@@ -219,6 +219,14 @@ class PapersJourney:
         self.item.problem = (user_text(exc, "vi"), user_text(exc, "en"))
         self._go(Step.CAPTURE)
 
+    def cancel_capture(self) -> None:
+        """"Quay lại" on the live view: back to the pages already taken, else the checklist."""
+        self.retaking = None
+        if self.item.pages:
+            self.step = Step.REVIEW
+        else:
+            self.back_to_checklist()
+
     # ---- review ------------------------------------------------------------------------
     def retake(self, page_index: int) -> None:
         self.retaking = page_index

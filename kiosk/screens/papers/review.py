@@ -1,0 +1,141 @@
+"""Review of the pages taken: retake, delete, reorder, add a page, and the quality advice."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.papers.images import to_pixmap
+
+CARD_BUTTON_STYLE = "font-size: 26px; min-height: 64px; padding: 4px 10px;"
+
+
+class PapersReviewScreen(Screen):
+    name = "papers_review"
+
+    def __init__(self, ctx, flow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        self.title = label(role="title")
+        self.hint = label(role="hint")
+        self.problem = label(role="error")
+        self.cards = QWidget()
+        self.cards_row = QHBoxLayout(self.cards)
+        self.cards_row.setSpacing(24)
+        self.cards_row.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.cards)
+        self.scroll = scroll
+        self.add_button = big_button(role="tile")
+        self.add_button.setObjectName("papers_add_page")
+        self.add_button.clicked.connect(flow.add_page)
+        self.accept_button = big_button(role="primary")
+        self.accept_button.setObjectName("papers_accept")
+        self.accept_button.clicked.connect(flow.accept)
+        self.back_button = big_button(role="secondary")
+        self.back_button.setObjectName("papers_review_back")
+        self.back_button.setStyleSheet("min-width: 200px;")
+        self.back_button.clicked.connect(flow.back)
+        nav = QHBoxLayout()
+        nav.setSpacing(24)
+        nav.addWidget(self.back_button, 1)
+        nav.addWidget(self.add_button, 2)
+        nav.addWidget(self.accept_button, 3)
+        for button in (self.add_button, self.accept_button, self.back_button):
+            button.setMaximumHeight(100)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(48, 16, 48, 20)
+        lay.setSpacing(12)
+        lay.addWidget(self.title)
+        lay.addWidget(self.hint)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.problem)
+        lay.addLayout(nav)
+        flow.changed.connect(self.refresh)
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("Check that every page is sharp and complete."))
+        self.add_button.setText(self.tr("Add a page"))
+        self.accept_button.setText(self.tr("Done, use these pages"))
+        self.back_button.setText(self.tr("Back"))
+        self.refresh()
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        journey = self.flow.journey
+        if journey is None or journey.current is None or not self.isVisible():
+            return
+        item = journey.item
+        self.title.setText(self.tr("Check the pages: %1").replace(
+            "%1", self.ctx.text(item.paper.name_vi, item.paper.name_en)))
+        self.problem.setText(self.ctx.text(*item.problem) if item.problem else "")
+        while self.cards_row.count():
+            widget = self.cards_row.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # gone from the screen now, not at the next event loop turn
+                widget.setParent(None)
+                widget.deleteLater()
+        thumb_height = max(240, self.scroll.height() - 40)
+        for index, page in enumerate(item.pages):
+            self.cards_row.addWidget(self._card(index, page, len(item.pages), thumb_height))
+        self.accept_button.setEnabled(bool(item.pages))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.refresh)  # thumbnails follow the screen's size
+
+    def _card(self, index: int, page, count: int, thumb_height: int) -> QFrame:
+        """The page as big as fits, its number, the advice, and its buttons beside it."""
+        card = QFrame()
+        card.setObjectName(f"papers_page_{index}")
+        bad = bool(page.issues)
+        card.setStyleSheet(f"QFrame#papers_page_{index} {{ border: 4px solid "
+                           f"{'#8b0000' if bad else '#0b6e3d'}; border-radius: 16px; }}")
+        picture = QLabel()
+        picture.setPixmap(to_pixmap(page.colour, int(thumb_height / 1.414), thumb_height))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption = QLabel(self.tr("Page %1").replace("%1", str(index + 1)))
+        caption.setStyleSheet("font-size: 30px; font-weight: bold;")
+        advice = QLabel(self.ctx.text(page.issues[0].vi, page.issues[0].en) if bad
+                        else self.tr("Good"))
+        advice.setWordWrap(True)
+        advice.setFixedWidth(230)
+        advice.setStyleSheet(f"font-size: 22px; color: {'#8b0000' if bad else '#0b6e3d'};")
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        side.addWidget(caption)
+        side.addWidget(advice)
+        side.addStretch(1)
+        for name, text, slot in (("retake", self.tr("Retake"), lambda: self.flow.retake(index)),
+                                 ("delete", self.tr("Delete"),
+                                  lambda: self.flow.delete_page(index))):
+            side.addWidget(self._button(f"papers_{name}_{index}", text, slot))
+        moves = QHBoxLayout()
+        moves.setSpacing(8)
+        for name, text, target in (("left", "◀", index - 1), ("right", "▶", index + 1)):
+            button = self._button(f"papers_move_{name}_{index}", text,
+                                  lambda _=False, t=target: self.flow.move_page(index, t))
+            button.setEnabled(0 <= target < count)
+            moves.addWidget(button)
+        side.addLayout(moves)
+        lay = QHBoxLayout(card)
+        lay.setContentsMargins(12, 12, 12, 12)
+        lay.setSpacing(12)
+        lay.addWidget(picture)
+        lay.addLayout(side)
+        return card
+
+    @staticmethod
+    def _button(name: str, text: str, slot) -> QPushButton:
+        button = big_button(text, role="tile")
+        button.setObjectName(name)
+        button.setStyleSheet(CARD_BUTTON_STYLE)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(slot)
+        return button
