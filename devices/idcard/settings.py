@@ -1,7 +1,9 @@
 """Configuration of ID card identification (section ``[idcard]``)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class IdCardSettings(BaseModel):
@@ -9,5 +11,24 @@ class IdCardSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # Camera: "simulator" replays a folder of images (or a video file) in a loop;
+    # "opencv" opens a capture device (index such as "0") or a video file path.
     camera: str = "simulator"
+    camera_device: str = "0"
+    camera_frames: str = "bench/data/qr_frames"  # simulator: folder of images or a video
+    camera_fps: float = Field(15.0, gt=0, le=120)
+    qr_decoder: Literal["zxing", "pyzbar"] = "zxing"  # zxing chosen by measurement
+    qr_timeout_s: float = Field(60.0, gt=0)
+
+    # Contactless reader: empty = no reader (identity from the QR only);
+    # otherwise a substring of the PC/SC reader name ("ACS", "Kiosk vpcd", …).
     reader: str = ""
+    # "pcsc" uses a real reader through pcscd; "simulator" starts pcscd + vpcd with the
+    # emulated card for the demo (never on a production kiosk: vpcd listens on all interfaces).
+    reader_backend: Literal["pcsc", "simulator"] = "pcsc"
+    card_wait_s: float = Field(30.0, gt=0)
+    extended_length: bool = True  # try extended-length reads first, fall back to short ones
+    read_photo: bool = True  # DG2 (the face) — shown on the confirmation screen
+    master_list_dir: str = ""  # folder of CSCA certificates (PEM/DER); empty = no chain check
+    accept_unverified_chip: bool = True  # hashes_only/signature_valid accepted (shown to staff)
+    reject_expired: bool = True

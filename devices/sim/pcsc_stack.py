@@ -133,7 +133,8 @@ def start_stack(workdir: Path, base_port: int | None = None, timeout: float = 10
     conf = write_reader_conf(workdir / "reader.conf", base_port)
     log_path = workdir / "pcscd.log"
     with open(log_path, "wb") as out:
-        proc = subprocess.Popen(["pcscd", "-f", "-c", str(conf)], stdout=out,
+        debug = ["-d"] if os.environ.get("KIOSK_PCSCD_DEBUG") else []
+        proc = subprocess.Popen(["pcscd", "-f", *debug, "-c", str(conf)], stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
     stack = PcscStack(base_port, conf, proc, log_path, started_here=True)
     deadline = time.monotonic() + timeout

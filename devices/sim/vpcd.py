@@ -18,6 +18,12 @@ from .card import CardWithdrawn, EmulatedIdCard
 log = logging.getLogger(__name__)
 
 POWER_OFF, POWER_ON, RESET, ATR_REQUEST = 0, 1, 2, 4
+# pcscd polls vpcd for presence a few times a second. A card put back on the same port
+# before one poll saw it absent is never seen by pcscd at all (its reader state stays
+# "removed"), so a new card waits this long after the last removal on that port.
+REINSERT_GAP_S = 1.0
+_last_removal: dict[int, float] = {}
+_lock = threading.Lock()
 
 
 class VpcdCard:
@@ -32,6 +38,10 @@ class VpcdCard:
 
     def insert(self, timeout: float = 10.0) -> "VpcdCard":
         """Connect to vpcd (the card appears on the reader); retry while pcscd starts."""
+        with _lock:
+            wait = _last_removal.get(self.port, 0.0) + REINSERT_GAP_S - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -63,6 +73,8 @@ class VpcdCard:
             except OSError:
                 pass
             sock.close()
+            with _lock:
+                _last_removal[self.port] = time.monotonic()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=5)
         self._thread = None
@@ -76,6 +88,10 @@ class VpcdCard:
     def _recv_exact(self, sock: socket.socket, n: int) -> bytes | None:
         buf = b""
         while len(buf) < n:
+            # vpcd writes the length and the APDU separately; with its Nagle on, the
+            # APDU waits for our ACK, which Linux delays ~40 ms unless asked to ACK now.
+            if hasattr(socket, "TCP_QUICKACK"):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
             chunk = sock.recv(n - len(buf))
             if not chunk:
                 return None

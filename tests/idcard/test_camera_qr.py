@@ -1,0 +1,75 @@
+"""Camera sources and QR decoders on the committed 1080p card-in-scene frames."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import cv2
+import pytest
+
+from devices.camera.capture import CameraError, FolderSource, QrScanner, open_source
+from devices.camera.qr_decoders import decode_file, make_decoder
+from devices.idcard.errors import QrFormatError
+from devices.idcard.qr import parse_qr_payload
+from devices.sim.card_scene import qr_matrix
+
+FRAMES = Path(__file__).resolve().parents[2] / "bench" / "data" / "qr_frames"
+TRUTH = json.loads((FRAMES / "truth.json").read_text())
+
+
+def test_committed_frame_set_is_small_and_1080p():
+    jpgs = sorted(FRAMES.glob("*.jpg"))
+    assert 36 <= len(jpgs) <= 44 and sum(p.stat().st_size for p in jpgs) < 8_000_000
+    assert cv2.imread(str(jpgs[0])).shape == (1080, 1920, 3)
+
+
+def test_default_decoder_reads_at_least_95_percent_of_cards():
+    decoder = make_decoder("zxing")
+    with_qr = {k: v for k, v in TRUTH.items() if v}
+    read = sum(v in decode_file(FRAMES / k, decoder) for k, v in with_qr.items())
+    assert read / len(with_qr) >= 0.95
+    for k, v in TRUTH.items():
+        if v is None:
+            assert decode_file(FRAMES / k, decoder) == []
+    # Every payload in the set is an ID card QR the parser accepts.
+    assert all(parse_qr_payload(v) for v in with_qr.values())
+
+
+@pytest.mark.parametrize("name", ["Phạm Ngọc Ánh", "Lý Ý", "Đỗ Ước", "Võ Thị Thủy"])
+@pytest.mark.parametrize("decoder", ["zxing", "pyzbar"])
+def test_short_vietnamese_names_decode_as_utf8(name, decoder):
+    payload = f"001085009876||{name}|02071985|Nam|Hà Nội|01012022"
+    img = cv2.resize(qr_matrix(payload), None, fx=6, fy=6, interpolation=cv2.INTER_NEAREST)
+    assert make_decoder(decoder).decode(img) == [payload]
+
+
+def test_unknown_decoder_is_refused():
+    with pytest.raises(ValueError):
+        make_decoder("opencv")
+
+
+def test_scanner_finds_the_card_in_the_simulated_camera(tmp_path):
+    names = [k for k, v in TRUTH.items() if v is None][:2] + [next(k for k, v in TRUTH.items() if v)]
+    for i, n in enumerate(names):  # two empty frames, then a card
+        (tmp_path / f"{i}_{n}").write_bytes((FRAMES / n).read_bytes())
+    (tmp_path / "zz_truth.json").write_text("{}")
+    found, seen = [], []
+
+    def accept(text):
+        try:
+            parse_qr_payload(text)
+            return True
+        except QrFormatError:
+            return False
+
+    source = FolderSource(tmp_path, fps=100, loop=False)
+    scanner = QrScanner(source, make_decoder("zxing"), found.append, seen.append, accept).start()
+    scanner._thread.join(10)
+    assert found == [TRUTH[names[-1]]] and len(seen) == 3
+
+
+def test_missing_camera_is_a_fault_not_a_simulator(tmp_path):
+    with pytest.raises(CameraError):
+        open_source("opencv", device=str(tmp_path / "nope.mp4"))
+    with pytest.raises(CameraError):
+        open_source("simulator", frames=str(tmp_path))
