@@ -43,6 +43,8 @@ class DossierState(_Answer):
 class ChunkState(_Answer):
     received: int
     complete: bool
+    #: the central committed the dossier with this last chunk
+    committed: bool = False
 
 
 class Allocation(_Answer):

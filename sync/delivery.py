@@ -28,7 +28,8 @@ def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: i
         body = submission_body(dossier)
         files = {a.id: (a.file_id, a.size, a.sha256) for a in dossier.attachments}
     state = client.submit(dossier_id, body)
-    if not state.committed:
+    committed = state.committed
+    if not committed:
         for att in state.attachments:
             if att.complete:
                 continue
@@ -37,13 +38,16 @@ def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: i
             if should_stop():
                 raise TransientError("worker stopping")
             file_id, size, sha = files[att.attachment_id]
-            _upload(store, client, dossier_id, att.attachment_id, FileRef(file_id, sha, size),
-                    att.received, chunk_size, should_stop)
+            committed = _upload(store, client, dossier_id, att.attachment_id,
+                                FileRef(file_id, sha, size), att.received, chunk_size, should_stop)
+    if committed:
+        return state
     return client.commit(dossier_id)
 
 
 def _upload(store, client: CentralClient, dossier_id: str, attachment_id: str, ref: FileRef,
-            offset: int, chunk_size: int, should_stop: Callable[[], bool]) -> None:
+            offset: int, chunk_size: int, should_stop: Callable[[], bool]) -> bool:
+    """Send the missing bytes; True when the central committed the dossier with the last."""
     # One attachment in memory at a time (a few MB at most): memory stays flat however many
     # dossiers wait.  The store checks the plaintext digest on the way out.
     data, size = store.files.get(ref), ref.size
@@ -68,5 +72,6 @@ def _upload(store, client: CentralClient, dossier_id: str, attachment_id: str, r
             raise TransientError("central did not advance the upload")
         offset = got.received
         if got.complete:
-            return
+            return got.committed
+    return False
 

@@ -36,6 +36,8 @@ class SyncSettings(BaseModel):
     #: consecutive transient failures that open the circuit breaker, and how long it stays open
     breaker_threshold: int = Field(default=5, ge=1, le=1000)
     breaker_cooldown_s: float = Field(default=60.0, gt=0, le=86400)
+    #: dossiers delivered at once (each on its own connection); 1 = strictly one by one
+    parallel_deliveries: int = Field(default=4, ge=1, le=16)
     chunk_size_bytes: int = Field(default=1 << 20, ge=4096, le=8 << 20)
     heartbeat_interval_s: float = Field(default=60.0, gt=0, le=86400)
     #: personal data and attachments are purged this long after the central acknowledged them

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sync.store.models_dossier import Dossier
 from sync.store.models_sync import OutboxItem, SyncState
@@ -69,17 +70,28 @@ def sync_status(store, max_items: int = 20) -> SyncStatus:
             failing_items=failing)
 
 
-def record_outcome(store, *, success: bool, error: str | None = None,
+def record_outcome(store_or_session, *, success: bool, error: str | None = None,
                    breaker_open_until: datetime | None = None) -> None:
+    """Note a success or a failure; given a session, inside that session's transaction."""
+    if isinstance(store_or_session, Session):
+        _record(store_or_session, success, error, breaker_open_until)
+        return
+    with store_or_session.session() as session:
+        _record(session, success, error, breaker_open_until)
+
+
+def _record(session: Session, success: bool, error: str | None,
+            breaker_open_until: datetime | None) -> None:
     now = datetime.now(timezone.utc)
-    with store.session() as session:
-        row = session.get(SyncState, 1) or SyncState(id=1)
+    row = session.get(SyncState, 1)
+    if row is None:
+        row = SyncState(id=1)
         session.add(row)
-        if success:
-            row.last_success_at = now
-        else:
-            row.last_failure_at, row.last_error = now, (error or "")[:500]
-        row.breaker_open_until = breaker_open_until
+    if success:
+        row.last_success_at = now
+    else:
+        row.last_failure_at, row.last_error = now, (error or "")[:500]
+    row.breaker_open_until = breaker_open_until
 
 
 def retry(store, ref: str) -> int:

@@ -12,6 +12,7 @@ import logging
 import random
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
@@ -55,6 +56,10 @@ class SyncWorker:
         self._last_heartbeat = 0.0
         self._rng = random.Random()
         self._credentials_ok = False
+        self._executor: ThreadPoolExecutor | None = None
+        self._local = threading.local()
+        self._clients: list[CentralClient] = []
+        self._clients_lock = threading.Lock()
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> "SyncWorker":
@@ -67,7 +72,14 @@ class SyncWorker:
         self._wake.set()
         if self._thread:
             self._thread.join(timeout)
-        self.client.close()
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        for client in [self.client, *self._clients]:
+            client.close()
 
     def wake(self) -> None:
         """Ask for a pass now (a dossier was just queued)."""
@@ -118,7 +130,9 @@ class SyncWorker:
             record_outcome(self.store, success=False, error=str(exc))
             if isinstance(exc, NotConfigured) or not self._credentials_ok:
                 return result
-        for outbox_id, dossier_id in self._due(max_items):
+        due = self._due(max_items)
+        step = self.settings.parallel_deliveries
+        for start in range(0, len(due), step):
             if self._stop.is_set():
                 break
             if self._refill_wanted.is_set():
@@ -126,12 +140,34 @@ class SyncWorker:
                     result["leased"] += self._refill()
                 except SyncError as exc:
                     log.info("lease refill failed: %s", exc)
-            outcome = self._deliver(outbox_id, dossier_id)
-            result[outcome] += 1
-            if outcome == "retry":
+            batch = due[start:start + step]
+            if len(batch) == 1 or step == 1:
+                outcomes = [self._deliver(self.client, *item) for item in batch]
+            else:
+                outcomes = list(self._pool().map(lambda item: self._deliver(self._client(), *item),
+                                                 batch))
+            for outcome in outcomes:
+                result[outcome] += 1
+            if "retry" in outcomes:
                 break  # the central is unwell: leave the rest for the next pass
         self._heartbeat()
         return result
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.settings.parallel_deliveries,
+                                                thread_name_prefix="sync-delivery")
+        return self._executor
+
+    def _client(self) -> CentralClient:
+        """One HTTP session per delivery thread (requests sessions are not shared safely)."""
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = make_client(self.settings)
+            with self._clients_lock:
+                self._clients.append(client)
+        client.secret = self.client.secret
+        return client
 
     def _refill(self) -> int:
         self._refill_wanted.clear()
@@ -148,10 +184,10 @@ class SyncWorker:
                        OutboxItem.next_attempt_at <= now)
                 .order_by(OutboxItem.id).limit(limit)).all())
 
-    def _deliver(self, outbox_id: int, dossier_id: str) -> str:
+    def _deliver(self, client: CentralClient, outbox_id: int, dossier_id: str) -> str:
         started = datetime.now(timezone.utc)
         try:
-            deliver_dossier(self.store, self.client, dossier_id, self.settings.chunk_size_bytes,
+            deliver_dossier(self.store, client, dossier_id, self.settings.chunk_size_bytes,
                             self._stop.is_set)
         except TransientError as exc:
             self._transient(str(exc))
@@ -172,7 +208,7 @@ class SyncWorker:
             dossier = session.get(Dossier, dossier_id)
             if dossier.status == "queued":
                 dossier.status, dossier.acked_at = "acked", now
-        record_outcome(self.store, success=True)
+            record_outcome(session, success=True)
         return "delivered"
 
     def _mark(self, outbox_id: int, started: datetime, *, error: str, permanent: bool) -> None:

@@ -93,7 +93,7 @@ def cmd_run(args) -> int:
                 break
             time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
     finally:
-        worker.client.close()
+        worker.close()
     print(", ".join(f"{k}: {v}" for k, v in total.items()) + f"; pending now: {pending}")
     return 0 if pending == 0 and not total.get("failed") else 1
 

@@ -7,6 +7,7 @@ and ``kiosk central serve`` both end up in :func:`serve`.
 from __future__ import annotations
 
 import logging
+import socket
 import socketserver
 import tempfile
 import threading
@@ -36,7 +37,16 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
     else:
-        engine = create_engine(url, pool_size=16, max_overflow=16, pool_pre_ping=True)
+        # no pre-ping (a round trip per request): a connection dropped by a server restart
+        # answers one 503 and is replaced (pool_recycle bounds idle connections' age)
+        engine = create_engine(url, pool_size=16, max_overflow=16, pool_recycle=1800)
+
+        @event.listens_for(engine, "connect")
+        def _nodelay(dbapi_conn, _record):
+            # pg8000 leaves Nagle on; small protocol messages would wait for delayed ACKs
+            sock = getattr(dbapi_conn, "_usock", None)
+            if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     CentralBase.metadata.create_all(engine)
     return engine
 
@@ -49,6 +59,12 @@ class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
 
 class _QuietHandler(WSGIRequestHandler):
     timeout = 30  # a client that stops sending mid-body frees its thread
+
+    def setup(self) -> None:
+        super().setup()
+        # wsgiref writes the headers and the body separately: with Nagle's algorithm and the
+        # client's delayed ACK the body would wait up to 40 ms (write-write-read).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format: str, *args) -> None:  # paths carry no personal data
         log.debug("%s %s", self.address_string(), format % args)

@@ -29,12 +29,15 @@ def drain(store_path: str, key_path: str, settings: SyncSettings, timeout_s: flo
     store = _open(store_path, key_path)
     worker = SyncWorker(store, settings)
     deadline = time.monotonic() + timeout_s
-    while True:
-        worker.run_once()
-        pending = sync_status(store).pending
-        if pending == 0 or time.monotonic() > deadline:
-            return pending
-        time.sleep(0.02)
+    try:
+        while True:
+            worker.run_once()
+            pending = sync_status(store).pending
+            if pending == 0 or time.monotonic() > deadline:
+                return pending
+            time.sleep(0.02)
+    finally:
+        worker.close()
 
 
 def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int) -> dict:
@@ -66,7 +69,10 @@ def main(argv: list[str]) -> int:
     mode, store_path, key_path, settings_json = argv[:4]
     settings = SyncSettings.model_validate_json(settings_json)
     if mode == "drain":
-        return 1 if drain(store_path, key_path, settings) else 0
+        started = time.perf_counter()
+        pending = drain(store_path, key_path, settings)
+        print(json.dumps({"pending": pending, "elapsed_s": time.perf_counter() - started}), flush=True)
+        return 1 if pending else 0
     if mode == "numbers":
         print(json.dumps(numbers(store_path, key_path, settings, int(argv[4]))), flush=True)
         return 0

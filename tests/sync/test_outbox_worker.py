@@ -104,7 +104,8 @@ def test_a_refused_dossier_is_parked_and_retried_on_request(central, kiosk_store
 def test_a_partial_upload_is_resumed_not_restarted(central, kiosk_store, tmp_path):
     from sync.dossiers import submission_body
 
-    settings = kiosk_settings(tmp_path, central.url, chunk_size_bytes=65_536)
+    settings = kiosk_settings(tmp_path, central.url, chunk_size_bytes=65_536,
+                              parallel_deliveries=1)
     blob = os.urandom(400_000)
     got = queue_dossier(kiosk_store, settings, [blob])
     worker = SyncWorker(kiosk_store, settings)
