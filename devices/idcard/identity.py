@@ -5,6 +5,7 @@ from and how it was authenticated) and is wiped when the session ends.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field, fields
@@ -71,7 +72,11 @@ class Identity:
                     out["photo_png_base64"] = base64.b64encode(value).decode()
                 out["has_photo"] = value is not None
                 continue
-            out[f.name] = value.isoformat() if isinstance(value, dt.date) else value
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, dict):
+                value = copy.deepcopy(value)  # the caller's copy survives wipe()
+            out[f.name] = value
         return out
 
     @classmethod
