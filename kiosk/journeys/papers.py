@@ -39,6 +39,7 @@ class FileSink(Protocol):
     """Where finished PDFs go: ``sync.store``'s encrypted ``store.files`` in the kiosk."""
 
     def put(self, data: bytes) -> Any: ...
+    def delete(self, ref: Any) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class PapersJourney:
         self.step = Step.CHECKLIST
         self.current: int | None = None
         self.retaking: int | None = None  # page index being replaced
+        self.superseded: list[Any] = []  # stored PDFs replaced by a rescan: to delete
         self.steady = SteadyCapture(self.settings.steady_tolerance, self.settings.steady_seconds)
 
     # ---- checklist -------------------------------------------------------------------
@@ -153,6 +155,8 @@ class PapersJourney:
             return  # its PDF is being made; it opens again when done
         self.current, self.retaking = index, None
         if item.status in (Status.DONE, Status.SKIPPED):
+            if item.result is not None:
+                self.superseded.append(item.result.file)
             item.status, item.result = Status.REVIEW if item.pages else Status.TODO, None
         self._go(Step.REVIEW if item.pages else Step.CAPTURE)
 
@@ -172,6 +176,10 @@ class PapersJourney:
         return all(item.status is Status.DONE or (item.status is Status.SKIPPED)
                    or (not item.paper.required and item.status is Status.TODO)
                    for item in self.items)
+
+    def stored_files(self) -> list[Any]:
+        """Every PDF this journey put in the store and still holds (to delete on a wipe)."""
+        return [item.result.file for item in self.items if item.result is not None]
 
     def results(self) -> list[PaperResult]:
         if not self.complete:

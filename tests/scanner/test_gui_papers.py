@@ -131,3 +131,23 @@ def test_a_missing_camera_is_shown_as_a_fault_not_simulated(qtbot, tmp_path):
         app.window.allow_close = True
         app.window.close()
         app.ctx.store.close()
+
+
+def test_a_session_wiped_before_hand_over_leaves_no_pdf_in_the_store(qtbot, kiosk):
+    app, flow, _ = kiosk
+    flow.settings = ScannerSettings(tesseract_command="no-such-tesseract")  # quick: no OCR
+    flow.start(papers_from_config(PAPERS[:1]))
+    tap(qtbot, app.window, "paper_scan_0")
+    qtbot.waitUntil(lambda: app.window.current().name == "papers_review", timeout=10000)
+    tap(qtbot, app.window, "papers_accept")
+    item = flow.journey.items[0]
+    qtbot.waitUntil(lambda: item.status is Status.DONE, timeout=10000)
+    first = item.result.file
+    tap(qtbot, app.window, "paper_scan_0")  # "Quét lại": the old PDF is superseded
+    tap(qtbot, app.window, "papers_accept")
+    qtbot.waitUntil(lambda: item.status is Status.DONE, timeout=10000)
+    second = item.result.file
+    assert app.ctx.store.files.exists(first) and app.ctx.store.files.exists(second)
+    app.ctx.wipe_session()  # the citizen walked away
+    qtbot.waitUntil(lambda: not app.ctx.store.files.exists(first)
+                    and not app.ctx.store.files.exists(second), timeout=5000)

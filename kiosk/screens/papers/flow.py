@@ -44,6 +44,7 @@ class PapersFlow(QObject):
         self.last_frame = None
         self.last_view: PreviewView | None = None
         self._frame_pending = False
+        self._handed_over = False  # results given to the dossier: their files are its now
         self._on_complete: Callable[[list[PaperResult]], None] | None = None
         self._on_cancel: Callable[[], None] | None = None
         self.timer = QTimer(self)
@@ -58,17 +59,29 @@ class PapersFlow(QObject):
         self.journey = PapersJourney(papers, files=self.ctx.store.files, settings=self.settings,
                                      title_prefix=title_prefix)
         self._on_complete, self._on_cancel = on_complete, on_cancel
+        self._handed_over = False
         self._show()
 
     def reset(self) -> None:
-        """Forget the citizen's pages (session wipe) and let the device go."""
+        """Forget the citizen's pages (session wipe), delete the PDFs nobody took over (the
+        store keeps personal data only for a dossier), and let the device go."""
         self.timer.stop()
+        if self.journey is not None:
+            orphans = list(self.journey.superseded)
+            if not self._handed_over:
+                orphans += self.journey.stored_files()
+            self._delete_files(orphans)
         self.journey, self.last_frame, self.last_view = None, None, None
         self.capturing = self._frame_pending = False
         device, self.device, self.device_ready = self.device, None, False
         self.device_fault = False
         if device is not None:
             run_task(device.close)
+
+    def _delete_files(self, refs: list) -> None:
+        if refs:
+            files = self.ctx.store.files
+            run_task(lambda: [files.delete(ref) for ref in refs])
 
     def _show(self) -> None:
         self.changed.emit()
@@ -192,6 +205,8 @@ class PapersFlow(QObject):
             if self.journey is journey:
                 journey.digitized(index, result)
                 self.changed.emit()
+            else:  # the session ended while it was being read: nobody will claim it
+                self._delete_files([result.file])
 
         def failed(exc: BaseException) -> None:
             log.warning("paper not digitized: %s", type(exc).__name__)
@@ -229,5 +244,8 @@ class PapersFlow(QObject):
         results = self.journey.results()
         complete = self._on_complete
         self.timer.stop()
+        self._delete_files(self.journey.superseded)
+        self.journey.superseded = []
+        self._handed_over = True
         if complete:
             complete(results)
