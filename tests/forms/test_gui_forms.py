@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QPushButton
 
-from forms.answers import display
 from forms_samples import EXPECTED_TEXT, SAMPLES
 from gui_typing import fill_editor, tap, telex_keys, type_on_keyboard
 from kiosk.app import build

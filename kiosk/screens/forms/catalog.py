@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.forms.parts import nav_bar, scroll_area
 from kiosk.screens.forms.style import FORMS_QSS
 from kiosk.widgets.keyboard import VietKeyboard
 
@@ -45,29 +45,18 @@ class CatalogScreen(Screen):
         self.results_lay = QVBoxLayout(self.results)
         self.results_lay.setSpacing(12)
         self.empty = label(role="hint")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.results)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.keyboard = VietKeyboard(ctx.config.forms.input_method, ctx.config.forms.tone_style)
         self.keyboard.attach(self.search)
         self.keyboard.enterPressed.connect(self.keyboard.hide)
         self.keyboard.hide()
         self.search.installEventFilter(self)
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("catalog_back")
-        self.back_button.clicked.connect(flow.back)
-        self.nav = QWidget()
-        nav = QHBoxLayout(self.nav)
-        nav.setContentsMargins(0, 0, 0, 0)
-        nav.addWidget(self.back_button)
-        nav.addStretch(2)
+        self.nav, self.back_button, _ = nav_bar("catalog_back", flow.back)
         self.keyboard.visibilityChanged.connect(lambda up: self.nav.setVisible(not up))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(48, 24, 48, 16)
         lay.addWidget(self.title)
         lay.addWidget(self.search)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(scroll_area(self.results), 1)
         lay.addWidget(self.nav)
         lay.addWidget(self.keyboard)
         self.buttons = {}

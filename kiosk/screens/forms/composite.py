@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLineEdit, QPushButton, QVBoxLayout
 
 from forms.fieldtypes import InputError
+from kiosk.screens.forms.parts import clear_layout
 from kiosk.screens.forms.fields import ChoiceList, FieldEditor, _FocusWatch, _label, make_editor
 
 
@@ -92,10 +93,7 @@ class RepeatEditor(FieldEditor):
         self.rebuild()
 
     def rebuild(self) -> None:
-        while self.rows_box.count():
-            item = self.rows_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.rows_box)
         self.children = {}
         for i in range(len(self.session.rows(self.path))):
             frame = QFrame()

@@ -3,11 +3,12 @@ a progress bar, back/next, and the on-screen keyboard under the page."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.base import Screen, label
 from kiosk.screens.forms.composite import RepeatEditor
 from kiosk.screens.forms.fields import CalculatedEditor, FieldEditor, make_editor
+from kiosk.screens.forms.parts import clear_layout, nav_bar, scroll_area
 from kiosk.screens.forms.style import FORMS_QSS
 from kiosk.widgets.keyboard import VietKeyboard
 
@@ -29,25 +30,11 @@ class FormPageScreen(Screen):
         self.content = QWidget()
         self.content_lay = QVBoxLayout(self.content)
         self.content_lay.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.content)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll_area(self.content)
         self.keyboard = VietKeyboard(ctx.config.forms.input_method, ctx.config.forms.tone_style)
         self.keyboard.enterPressed.connect(self.hide_keyboard)
         self.keyboard.hide()
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("form_back")
-        self.back_button.clicked.connect(flow.back)
-        self.next_button = big_button(role="primary")
-        self.next_button.setObjectName("form_next")
-        self.next_button.clicked.connect(self.go_next)
-        self.nav = QWidget()
-        nav = QHBoxLayout(self.nav)
-        nav.setContentsMargins(0, 0, 0, 0)
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button, 2)
+        self.nav, self.back_button, self.next_button = nav_bar("form_back", flow.back, "form_next", self.go_next)
         # while the keyboard is up, its "Done" key replaces back/next (room for the fields)
         self.keyboard.visibilityChanged.connect(lambda up: self.nav.setVisible(not up))
         # on a short screen the page title also gives way while typing
@@ -69,12 +56,7 @@ class FormPageScreen(Screen):
     def rebuild(self) -> None:
         j = self.flow.journey
         page = j.page
-        while self.content_lay.count():
-            item = self.content_lay.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.content_lay)
         self.editors = {}
         for f in page.fields:
             editor = make_editor(j.session, f.id, self.lang)

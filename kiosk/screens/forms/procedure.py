@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from forms.fees import format_vnd
-from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.base import Screen, label
+from kiosk.screens.forms.parts import nav_bar, scroll_area
 from kiosk.screens.forms.style import FORMS_QSS
 
 WEEKDAYS_VI = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
@@ -40,25 +41,13 @@ class ProcedureScreen(Screen):
         for w in (self.summary, self.papers, self.fees, self.timing):
             b.addWidget(w)
         b.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("procedure_back")
-        self.back_button.clicked.connect(flow.back)
-        self.start_button = big_button(role="primary")
-        self.start_button.setObjectName("start_declaration")
-        self.start_button.clicked.connect(flow.start)
-        nav = QHBoxLayout()
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.start_button, 2)
+        nav, self.back_button, self.start_button = nav_bar("procedure_back", flow.back,
+                                                          "start_declaration", flow.start)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(64, 24, 64, 24)
         lay.addWidget(self.title)
-        lay.addWidget(scroll, 1)
-        lay.addLayout(nav)
+        lay.addWidget(scroll_area(body), 1)
+        lay.addWidget(nav)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Back"))

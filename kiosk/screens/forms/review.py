@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.forms.parts import clear_layout, nav_bar, scroll_area
 from kiosk.screens.forms.style import FORMS_QSS
 
 
@@ -23,27 +24,15 @@ class ReviewScreen(Screen):
         self.grid = QGridLayout(self.content)
         self.grid.setHorizontalSpacing(24)
         self.grid.setVerticalSpacing(8)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("review_back")
-        self.back_button.clicked.connect(flow.back)
-        self.submit_button = big_button(role="primary")
-        self.submit_button.setObjectName("submit_declaration")
-        self.submit_button.clicked.connect(flow.submit)
-        nav = QHBoxLayout()
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.submit_button, 2)
+        nav, self.back_button, self.submit_button = nav_bar("review_back", flow.back,
+                                                           "submit_declaration", flow.submit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(48, 16, 48, 16)
         lay.addWidget(self.title)
         lay.addWidget(self.hint)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(scroll_area(self.content), 1)
         lay.addWidget(self.status)
-        lay.addLayout(nav)
+        lay.addWidget(nav)
         self.edit_buttons = {}
         flow.failed.connect(self._failed)
         flow.changed.connect(self._busy)
@@ -67,12 +56,7 @@ class ReviewScreen(Screen):
 
     def on_enter(self) -> None:
         self.status.clear()
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.grid)
         self.edit_buttons = {}
         row, page_id = 0, None
         for item in self.flow.journey.review_items(self.lang):
