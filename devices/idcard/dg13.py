@@ -57,9 +57,12 @@ def _collect(node: tlv.Tlv, fields: dict[int, list[str]]) -> None:
         _collect(child, fields)
 
 
-@dataclass
+@dataclass(repr=False)
 class Dg13:
     fields: dict[int, list[str]] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # personal data: never in a log line
+        return f"Dg13(fields={sorted(self.fields)})"
 
     def get(self, number: int) -> str:
         values = self.fields.get(number) or [""]

@@ -54,8 +54,10 @@ def mrz_date(yymmdd: str, *, past: bool, today: dt.date | None = None) -> dt.dat
         raise MrzError("date in the MRZ is not a real date") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Mrz:
+    """Holds personal data: ``repr`` shows none of it (objects end up in logs)."""
+
     document_number: str  # the 9 characters of the TD1 field (last 9 ID digits)
     id_number: str  # the 12-digit ID from the optional data ('' if absent)
     date_of_birth: dt.date
@@ -66,6 +68,9 @@ class Mrz:
     given_names: str
     raw_dob: str
     raw_expiry: str
+
+    def __repr__(self) -> str:
+        return "Mrz(<personal data>)"
 
     @property
     def name(self) -> str:

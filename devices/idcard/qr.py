@@ -15,8 +15,10 @@ from .idnumber import FEMALE, MALE, check_id_number
 MAX_PAYLOAD = 1024  # a real payload is ~150 characters; anything far longer is not a card
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class QrIdentity:
+    """Holds personal data: ``repr`` shows none of it (objects end up in logs)."""
+
     id_number: str
     old_id_number: str
     full_name: str
@@ -24,6 +26,9 @@ class QrIdentity:
     sex: str
     address: str
     issue_date: dt.date
+
+    def __repr__(self) -> str:
+        return "QrIdentity(<personal data>)"
 
 
 def parse_ddmmyyyy(text: str, what: str) -> dt.date:
