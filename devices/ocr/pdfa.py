@@ -6,7 +6,9 @@ one chosen under the size budget rather than whatever tesseract would embed. PDF
 (ISO 19005-2, level B: visual appearance) asks for: embedded fonts, an OutputIntent with an
 ICC profile for device colour, XMP metadata carrying ``pdfaid:part``/``conformance`` that
 agrees with the document info, a file identifier, and no encryption or JavaScript.
-The sRGB profile is made by LittleCMS through Pillow, so no ICC file is shipped.
+The sRGB profile is made by LittleCMS through Pillow, so no ICC file is shipped: a display
+('mntr') profile of ICC major version 4, which ISO 19005-2 (6.2.3) accepts as an output intent
+(PDF/A-1 would need version 2).
 """
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ def _image_xobject(pdf: pikepdf.Pdf, page: EncodedPage) -> Stream:
 def build_pdfa(pages: list[tuple[EncodedPage, bytes | None]], title: str,
                created: datetime | None = None) -> bytes:
     """One PDF/A-2b document; each item is (page picture, tesseract text-only PDF or None)."""
-    created = created or datetime.now(timezone.utc)
+    # whole seconds: the document info dates cannot hold more, and XMP must agree with them
+    created = (created or datetime.now(timezone.utc)).replace(microsecond=0)
     pdf = pikepdf.new()
     for index, (picture, layer) in enumerate(pages):
         width_pt = picture.width / picture.dpi * 72

@@ -54,7 +54,14 @@ def test_pdf_is_searchable_and_declares_pdfa_2b(paper):
         assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
         assert meta["dc:title"] == "Giấy khai sinh"
         intent = pdf.Root.OutputIntents[0]
-        assert intent.S == "/GTS_PDFA1" and len(intent.DestOutputProfile.read_bytes()) > 100
+        profile = intent.DestOutputProfile.read_bytes()
+        assert intent.S == "/GTS_PDFA1" and intent.DestOutputProfile.N == 3
+        assert profile[12:16] == b"mntr" and profile[8] <= 4  # ISO 19005-2, 6.2.3
+        assert "/Filter" not in pdf.Root.Metadata  # XMP readable without decoding
+        info_date = str(pdf.docinfo.CreationDate)  # D:YYYYmmddHHMMSSZ, same instant as XMP
+        assert meta["xmp:CreateDate"].startswith(
+            f"{info_date[2:6]}-{info_date[6:8]}-{info_date[8:10]}T{info_date[10:12]}:"
+            f"{info_date[12:14]}:{info_date[14:16]}")
         assert pdf.trailer.ID and not pdf.is_encrypted
         for page in pdf.pages:  # every font embedded (PDF/A rule 6.2.11.4)
             for font in page.Resources.Font.values():
