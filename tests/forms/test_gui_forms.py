@@ -160,3 +160,20 @@ def test_telex_keys_helper_round_trips():
     from forms.vnkeys import type_keys
     for text in ("Nguyễn Văn An", "Số 1 Hoàng Diệu", "Kỹ sư, Công ty Điện lực", "Đỗ Thị Lan", "thuở"):
         assert type_keys(telex_keys(text)) == text
+
+
+def test_language_toggle_relabels_the_form_and_wipe_forgets_the_citizen(qtbot, kiosk):
+    app, flow = kiosk
+    w = app.window
+    choose_procedure(qtbot, w, "1.004222", "thuong tru")
+    page = w.screen("forms_page")
+    assert page.title.text() == "Người kê khai" and page.next_button.text() == "Tiếp tục"
+    app.ctx.set_language("en")
+    assert page.title.text() == "About you"
+    assert "Phone number" in page.editors["phone"].title.text()
+    assert page.next_button.text() == "Next" and page.progress.format() == "Step 1 of 4"
+    app.ctx.set_language("vi")
+    assert "Số điện thoại liên hệ" in page.editors["phone"].title.text()
+    assert page.progress.format() == "Bước 1/4"
+    app.ctx.wipe_session()                             # idle timeout or "Trang chủ"
+    assert flow.journey.identity is None and flow.journey.state.session is None
