@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QV
 
 from devices.scanner.autocapture import CaptureState
 from kiosk.screens.base import Screen, big_button, label
-from kiosk.screens.papers.images import outlined, to_pixmap
+from kiosk.screens.papers.widgets import back_button, outlined, to_pixmap
 
 
 class PapersCaptureScreen(Screen):
@@ -35,10 +35,7 @@ class PapersCaptureScreen(Screen):
         self.capture_button.setMinimumHeight(150)
         self.capture_button.setStyleSheet("font-size: 44px; min-height: 140px;")
         self.capture_button.clicked.connect(flow.capture)
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("papers_capture_back")
-        self.back_button.setStyleSheet("min-width: 200px;")
-        self.back_button.clicked.connect(flow.back)
+        self.back_button = back_button("papers_capture_back", flow.back)
         side = QVBoxLayout()
         side.setSpacing(20)
         side.addWidget(self.instruction)

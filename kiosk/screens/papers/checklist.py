@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from kiosk.journeys.papers import Status
 from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.papers.widgets import back_button, clear
 
 STATUS_COLOURS = {Status.TODO: "#33415c", Status.REVIEW: "#8a5a00",
                   Status.PROCESSING: "#0b3d91", Status.DONE: "#0b6e3d", Status.SKIPPED: "#5a6372"}
@@ -22,9 +23,7 @@ class PapersChecklistScreen(Screen):
         self.rows_box.setSpacing(16)
         self.rows: list[dict] = []
         self._built_for = None
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("papers_back")
-        self.back_button.clicked.connect(flow.back)
+        self.back_button = back_button("papers_back", flow.back)
         self.continue_button = big_button(role="primary")
         self.continue_button.setObjectName("papers_continue")
         self.continue_button.clicked.connect(flow.finish)
@@ -43,12 +42,7 @@ class PapersChecklistScreen(Screen):
         flow.changed.connect(self.refresh)
 
     def _build_rows(self) -> None:
-        while self.rows_box.count():
-            widget = self.rows_box.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()  # gone from the screen now, not at the next event loop turn
-                widget.setParent(None)
-                widget.deleteLater()
+        clear(self.rows_box)
         self.rows = []
         if self.flow.journey is None:
             return

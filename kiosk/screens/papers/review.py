@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from kiosk.screens.base import Screen, big_button, label
-from kiosk.screens.papers.images import to_pixmap
+from kiosk.screens.papers.widgets import back_button, clear, to_pixmap
 
 CARD_BUTTON_STYLE = "font-size: 26px; min-height: 64px; padding: 4px 10px;"
 
@@ -36,10 +36,7 @@ class PapersReviewScreen(Screen):
         self.accept_button = big_button(role="primary")
         self.accept_button.setObjectName("papers_accept")
         self.accept_button.clicked.connect(flow.accept)
-        self.back_button = big_button(role="secondary")
-        self.back_button.setObjectName("papers_review_back")
-        self.back_button.setStyleSheet("min-width: 200px;")
-        self.back_button.clicked.connect(flow.back)
+        self.back_button = back_button("papers_review_back", flow.back)
         nav = QHBoxLayout()
         nav.setSpacing(24)
         nav.addWidget(self.back_button, 1)
@@ -75,12 +72,7 @@ class PapersReviewScreen(Screen):
         self.title.setText(self.tr("Check the pages: %1").replace(
             "%1", self.ctx.text(item.paper.name_vi, item.paper.name_en)))
         self.problem.setText(self.ctx.text(*item.problem) if item.problem else "")
-        while self.cards_row.count():
-            widget = self.cards_row.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()  # gone from the screen now, not at the next event loop turn
-                widget.setParent(None)
-                widget.deleteLater()
+        clear(self.cards_row)
         thumb_height = max(240, self.scroll.height() - 40)
         for index, page in enumerate(item.pages):
             self.cards_row.addWidget(self._card(index, page, len(item.pages), thumb_height))

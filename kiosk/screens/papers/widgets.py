@@ -1,10 +1,12 @@
-"""numpy pictures → Qt pixmaps, with the detected page outlined for the live view."""
+"""Small pieces the papers screens share: pictures as pixmaps, the outline, the back button."""
 from __future__ import annotations
 
 import cv2
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLayout, QPushButton
+
+from kiosk.screens.base import big_button
 
 OUTLINE_STEADYING = (61, 160, 11)  # BGR green: the page is seen, hold still
 OUTLINE_PROBLEM = (0, 140, 255)  # BGR orange: seen, but cut off or too small
@@ -35,6 +37,20 @@ def outlined(frame: np.ndarray, quad: np.ndarray | None, ok: bool) -> np.ndarray
     return drawn
 
 
-def fit_label(label, pixmap: QPixmap) -> None:
-    label.setPixmap(pixmap)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+def back_button(object_name: str, on_click) -> QPushButton:
+    button = big_button(role="secondary")
+    button.setObjectName(object_name)
+    button.setStyleSheet("min-width: 200px;")  # the theme's 300 px crowds a 1280 px screen
+    button.clicked.connect(on_click)
+    return button
+
+
+def clear(layout: QLayout) -> None:
+    """Remove every widget of ``layout`` at once (``deleteLater`` alone leaves them on screen
+    and findable until the next turn of the event loop)."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
