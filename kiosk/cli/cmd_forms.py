@@ -6,6 +6,7 @@ Headless (no Qt): for catalog editors and technicians. Exit codes: 0 fine, 1 pro
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -61,6 +62,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         table = HolidayTable.load()
         years = ", ".join(f"{y}{'' if ok else ' (unverified)'}" for y, ok in sorted(table.years.items()))
         print(f"OK  holiday table: {years}")
+        this_year = dt.date.today().year
+        for year in (this_year, this_year + 1):
+            if not table.years.get(year, False):
+                print(f"WARN holiday table: {year} is {'unverified' if year in table.years else 'missing'}; "
+                      "result dates will be marked as estimates until it is updated")
     except (OSError, HolidayTableError) as exc:
         print(f"ERR holiday table: {exc}")
         problems += 1

@@ -145,6 +145,9 @@ class FieldEditor(QFrame):
     def show_error(self, err: FieldError | None) -> None:
         self.error.setText(err.text(self.lang) if err else "")
         self.error.setVisible(err is not None)
+        self.setProperty("invalid", err is not None)     # red frame around the field (QSS)
+        self.style().unpolish(self)
+        self.style().polish(self)
 
     def recheck(self) -> None:
         """After an edit: drop the error shown if the answer is now fine."""

@@ -19,6 +19,7 @@ QFrame[role="card"]          { border: 3px solid #0b3d91; border-radius: 16px; }
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #eef2f8; color: #33415c; }
 QWidget#vietKeyboard         { background: #f4f6fa; }
 QFrame[role="field"]         { border-bottom: 2px solid #dfe6f0; }
+QFrame[role="field"][invalid="true"] { border: 4px solid #8b0000; border-radius: 12px; }
 QFrame[role="row"]           { border: 3px solid #c8ced8; border-radius: 12px; }
 QLabel[role="fieldlabel"]    { font-size: 30px; }
 QLabel[role="value"]         { font-size: 32px; font-weight: bold; color: #0b3d91; }
