@@ -207,9 +207,11 @@ class PapersJourney:
                            capture_now=state is CaptureState.CAPTURE)
 
     @staticmethod
-    def prepare_still(still: np.ndarray, source: Source = "camera") -> PreparedPage:
-        """Heavy (~0.3 s): flatten, straighten and judge a still. Run it in a worker."""
-        return prepare_page(still, source)
+    def prepare_still(still: np.ndarray, source: Source = "camera",
+                      scan_dpi: float = 300.0) -> PreparedPage:
+        """Heavy (~0.3 s): flatten, straighten and judge a still. Run it in a worker.
+        ``scan_dpi``: the flatbed's resolution (a camera page's dpi comes from its size)."""
+        return prepare_page(still, source, scan_dpi=scan_dpi)
 
     def add_page(self, page: PreparedPage) -> None:
         """A prepared still arrives: it replaces the page being retaken or is appended."""

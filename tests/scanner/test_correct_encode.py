@@ -61,3 +61,14 @@ def test_colour_is_kept_only_when_the_page_has_some():
     assert has_colour(stamped)
     kept = encode_page(stamped, page.grey, page.dpi, "auto", 2_000_000)
     assert kept.colour_space == "DeviceRGB"
+
+
+@pytest.mark.parametrize("placed_deg", [90, -88])
+def test_a_page_photographed_sideways_comes_out_with_level_upright_lines(generator, placed_deg):
+    page, _ = generator.render_page(77)
+    frame, _ = generator.photograph(page, generator.Conditions(rotate_deg=placed_deg, fill=0.7,
+                                                               seed=3))
+    prepared = prepare_page(frame, "camera")
+    assert prepared.rotation in (90, 270) and prepared.issues == []
+    assert prepared.grey.shape[0] > prepared.grey.shape[1]  # portrait again
+    assert orientation(prepared.grey) == 0 and abs(skew_angle(prepared.grey)) <= 0.3

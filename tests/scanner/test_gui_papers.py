@@ -151,3 +151,19 @@ def test_a_session_wiped_before_hand_over_leaves_no_pdf_in_the_store(qtbot, kios
     app.ctx.wipe_session()  # the citizen walked away
     qtbot.waitUntil(lambda: not app.ctx.store.files.exists(first)
                     and not app.ctx.store.files.exists(second), timeout=5000)
+
+
+def test_a_flatbed_has_no_live_view_and_scans_on_the_button(qtbot, kiosk):
+    from devices.scanner.flatbed import SaneFlatbed
+
+    app, flow, _ = kiosk
+    flow.device_factory = lambda: SaneFlatbed("test", dpi=75)  # SANE's own test scanner
+    flow.start(papers_from_config(PAPERS[:1]))
+    tap(qtbot, app.window, "paper_scan_0")
+    screen = app.window.screen("papers_capture")
+    qtbot.waitUntil(lambda: screen.capture_button.isEnabled(), timeout=5000)
+    assert "mặt kính" in screen.instruction.text() and not flow.timer.isActive()
+    tap(qtbot, app.window, "papers_capture_now")
+    qtbot.waitUntil(lambda: app.window.current().name == "papers_review", timeout=10000)
+    page = flow.journey.item.pages[0]
+    assert page.detection is None and page.dpi == 75  # taken whole, at the scanner's dpi

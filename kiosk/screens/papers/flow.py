@@ -159,8 +159,9 @@ class PapersFlow(QObject):
         self.timer.stop()
         device = self.device
         source = "camera" if device.kind == "camera" else "flatbed"
+        dpi = getattr(device, "dpi", self.settings.sane_dpi)
         self.changed.emit()
-        run_task(lambda: PapersJourney.prepare_still(device.still(), source),
+        run_task(lambda: PapersJourney.prepare_still(device.still(), source, dpi),
                  self._captured, self._capture_failed)
 
     def _captured(self, page) -> None:
