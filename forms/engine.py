@@ -152,13 +152,17 @@ class FormSession:
         if f.type is FieldType.PROVINCE:
             return [(u.code, u.name, u.name) for u in self.units.provinces]
         if f.type is FieldType.COMMUNE:
-            name, row, _ = _split(path)
-            parent_path = f"{name}[{row}].{f.parent}" if row is not None and f.parent in {
-                c.id for c in self._fields[name].fields} else f.parent
-            province = self.get(parent_path)
+            province = self.province_of(path)
             return [(u.code, u.name, u.name) for u in self.units.communes(province or "")]
         opts = f.options or self.option_lists.get(f.options_from or "", [])
         return [(o.value, o.label.vi, o.label.en) for o in opts]
+
+    def province_of(self, commune_path: str) -> str | None:
+        """The province chosen in the parent field of a commune field (same row first)."""
+        f = self.field(commune_path)
+        name, row, _ = _split(commune_path)
+        same_row = row is not None and f.parent in {c.id for c in self._fields[name].fields}
+        return self.get(f"{name}[{row}].{f.parent}" if same_row else f.parent)
 
     def _option_values(self, path: str) -> list[str] | None:
         f = self.field(path)

@@ -104,11 +104,11 @@ def _item(number: int, label: str, value: str, st) -> Paragraph:
     return Paragraph(f"{number}. {escape(label)}: <b>{dots}</b>", st["body"])
 
 
-def _repeat_table(session: FormSession, group, st, width: float) -> Table:
-    cols = group.fields
-    header = [Paragraph("TT", st["head"])] + [Paragraph(escape(c.label.vi), st["head"]) for c in cols]
+def _repeat_table(session: FormSession, group, st, width: float, applies: bool = True) -> Table:
+    cols = [c for c in group.fields if c.pdf]
+    header = [Paragraph("TT", st["head"])] + [Paragraph(escape(c.pdf_label or c.label.vi), st["head"]) for c in cols]
     rows = [header]
-    for i in range(len(session.rows(group.id))):
+    for i in range(len(session.rows(group.id)) if applies else 0):
         rows.append([Paragraph(str(i + 1), st["cell"])] + [
             Paragraph(escape(display(session, f"{group.id}[{i}].{c.id}")), st["cell"]) for c in cols])
     if len(rows) == 1:
@@ -177,18 +177,21 @@ def render_declaration(session: FormSession, *, dossier_code: str | None = None,
     if form.addressee:
         story.append(Paragraph(f"Kính gửi: {escape(form.addressee)}", st["center"]))
         story.append(Spacer(1, 4 * mm))
+    # Every item of the paper form is printed, in order, so the numbering matches it; an item
+    # that does not apply (or is unanswered) stays blank as on paper.
     number = 0
-    for page in session.pages():
+    for page in form.pages:
         for f in page.fields:
-            if f.type is FieldType.NOTE or not session.is_relevant(f.id):
+            if f.type is FieldType.NOTE or not f.pdf:
                 continue
             number += 1
             label = f.pdf_label or f.label.vi
+            applies = session.is_relevant(f.id)
             if f.type is FieldType.REPEAT:
                 story += [Paragraph(f"{number}. {escape(label)}:", st["body"]), Spacer(1, 1.5 * mm),
-                          _repeat_table(session, f, st, width), Spacer(1, 2 * mm)]
+                          _repeat_table(session, f, st, width, applies), Spacer(1, 2 * mm)]
             else:
-                story.append(_item(number, label, display(session, f.id), st))
+                story.append(_item(number, label, display(session, f.id) if applies else "", st))
     if not form.official:
         story += [Spacer(1, 3 * mm), Paragraph(
             "Phiếu do ki-ốt lập để hướng dẫn tiếp nhận; thủ tục này không có mẫu tờ khai theo quy định.", st["small"])]

@@ -88,6 +88,7 @@ class FieldDef(Strict):
     min_rows: int = 0
     max_rows: int = Field(default=20, gt=0)
     pdf_label: str | None = None        # wording on the printed form when it differs
+    pdf: bool = True                    # False: a kiosk-only question, not on the paper form
 
     _expr_fields = field_validator("relevant", "constraint", "calculate")(
         lambda cls, v: _check_expr(v))

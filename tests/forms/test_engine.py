@@ -65,7 +65,7 @@ def test_relevance_hides_and_skips_validation(catalog, identity):
     s = session(catalog, "1.004222", identity)
     s.set_input("join_household", "không")
     page = s.form.pages[1]
-    assert [f.id for f in s.visible_fields(page)] == ["new_address", "join_household", "request_content"]
+    assert [f.id for f in s.visible_fields(page)] == ["join_household", "request_content", "new_address"]
     assert "head_name" not in {e.path for e in s.errors()}
     s.set_input("join_household", "có")
     assert "head_name" in {f.id for f in s.visible_fields(page)}

@@ -115,3 +115,13 @@ def test_dossier_code_qr_scans(catalog, identity, tmp_path):
                     str(tmp_path / "page")], check=True)
     image = Image.open(next(tmp_path.glob("page*.png")))
     assert [r.text for r in zxingcpp.read_barcodes(image)] == [CODE]
+
+
+def test_numbering_follows_the_paper_form_even_when_items_do_not_apply(catalog, identity, tmp_path):
+    s = filled(catalog, identity, "1.004222")
+    s.set_value("join_household", False)                 # head-of-household items do not apply
+    text = pdf_text(render_declaration(s), tmp_path)
+    assert "7. Họ, chữ đệm và tên chủ hộ: ……" in text     # blank, as on paper
+    assert "10. Nội dung đề nghị: Đăng ký thường trú" in text
+    assert "Bạn nhập vào" not in text                      # kiosk-only question not printed
+    assert "Trần Thị Ngọc" not in text                     # an answer that no longer applies
