@@ -167,3 +167,23 @@ def test_a_flatbed_has_no_live_view_and_scans_on_the_button(qtbot, kiosk):
     qtbot.waitUntil(lambda: app.window.current().name == "papers_review", timeout=10000)
     page = flow.journey.item.pages[0]
     assert page.detection is None and page.dpi == 75  # taken whole, at the scanner's dpi
+
+
+def test_papers_are_read_one_at_a_time_leaving_a_thread_for_the_live_view(qtbot, kiosk):
+    from devices.scanner.imageio import load_image
+    from kiosk.journeys.papers import PapersJourney
+
+    app, flow, _ = kiosk
+    page = PapersJourney.prepare_still(load_image(picture("cam_skew")))
+    flow.start(papers_from_config([PAPERS[0], {**PAPERS[1], "required": True}]))
+    for index in (0, 1):
+        flow.open_item(index)
+        flow.journey.add_page(page)
+        flow.accept()
+    first, second = flow.journey.items
+    assert first.status is second.status is Status.PROCESSING
+    assert len(flow._ocr_queue) == 1  # the second waits: one pool thread stays free
+    flow.open_item(0)  # still being read: stays on the checklist
+    assert app.window.current().name == "papers_checklist"
+    qtbot.waitUntil(lambda: second.status is Status.DONE, timeout=30000)
+    assert first.status is Status.DONE and flow.journey.complete

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -44,6 +45,8 @@ class PapersFlow(QObject):
         self.last_frame = None
         self.last_view: PreviewView | None = None
         self._frame_pending = False
+        self._ocr_queue: deque = deque()  # (job, done, failed, progress) waiting their turn
+        self._ocr_running = False
         self._handed_over = False  # results given to the dossier: their files are its now
         self._on_complete: Callable[[list[PaperResult]], None] | None = None
         self._on_cancel: Callable[[], None] | None = None
@@ -73,6 +76,7 @@ class PapersFlow(QObject):
             self._delete_files(orphans)
         self.journey, self.last_frame, self.last_view = None, None, None
         self.capturing = self._frame_pending = False
+        self._ocr_queue.clear()  # a paper already being read finishes and deletes its file
         device, self.device, self.device_ready = self.device, None, False
         self.device_fault = False
         if device is not None:
@@ -208,20 +212,30 @@ class PapersFlow(QObject):
                 self.changed.emit()
             else:  # the session ended while it was being read: nobody will claim it
                 self._delete_files([result.file])
+            self._next_ocr()
 
         def failed(exc: BaseException) -> None:
             log.warning("paper not digitized: %s", type(exc).__name__)
             if self.journey is journey:
                 journey.digitize_failed(index, exc)
                 self.changed.emit()
+            self._next_ocr()
 
         def progress(update) -> None:
             if self.journey is journey:
                 journey.progress(*update)
                 self.changed.emit()
 
-        run_task(job, done, failed, progress)
+        self._ocr_queue.append((job, done, failed, progress))
+        if not self._ocr_running:
+            self._next_ocr()
         self._show()
+
+    def _next_ocr(self) -> None:
+        """One paper at a time: the pool has two threads and the live view needs one."""
+        self._ocr_running = bool(self._ocr_queue)
+        if self._ocr_queue:
+            run_task(*self._ocr_queue.popleft())
 
     def back(self) -> None:
         """From capture or review: back to the checklist. From the checklist: cancel."""
