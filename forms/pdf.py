@@ -192,6 +192,8 @@ def render_declaration(session: FormSession, *, dossier_code: str | None = None,
                           _repeat_table(session, f, st, width, applies), Spacer(1, 2 * mm)]
             else:
                 story.append(_item(number, label, display(session, f.id) if applies else "", st))
+    if form.pledge:
+        story += [Spacer(1, 2 * mm), Paragraph(escape(form.pledge), st["body"])]
     if not form.official:
         story += [Spacer(1, 3 * mm), Paragraph(
             "Phiếu do ki-ốt lập để hướng dẫn tiếp nhận; thủ tục này không có mẫu tờ khai theo quy định.", st["small"])]

@@ -145,6 +145,7 @@ class FormDef(Strict):
     reference: str                       # "Mẫu CT01 ban hành kèm theo Thông tư 66/2023/TT-BCA"
     addressee: str | None = None         # "Kính gửi: …" (may contain {field} placeholders)
     official: bool = True                # False: a kiosk request slip, not a legal form
+    pledge: str | None = None            # "Tôi cam đoan …" printed above the signatures
     pages: list[Page] = Field(min_length=1)
     signatures: list[Signature] = []
 

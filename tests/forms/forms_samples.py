@@ -24,7 +24,7 @@ SAMPLES = {
         "mother_nationality": "Việt Nam", "mother_residence": HANOI_BA_DINH,
         "father_known": True, "parents_married": True, "father_name": "Nguyễn Văn An",
         "father_birth_year": 1990, "father_ethnicity": "Kinh", "father_nationality": "Việt Nam",
-        "father_residence": HANOI_BA_DINH,
+        "father_residence": HANOI_BA_DINH, "copies": 2,
     },
     "3.000333": {
         "birth_place": "42", "phone": "0912345678",
@@ -51,7 +51,7 @@ EXPECTED_TEXT = {
                  "Số 1 Hoàng Diệu, Phường Ba Đình, Thành phố Hà Nội"],
     "1.001193": ["Nguyễn Minh Khôi", "20/11/2026", "Lê Thị Hòa", "1992", "Bệnh viện Phụ sản Hà Nội",
                  "Ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi sáu"],
-    "3.000333": ["Phạm Thị Thủy", "Kỹ sư, Công ty Điện lực", "Bổ sung hồ sơ xin việc", "Hà Tĩnh"],
+    "3.000333": ["Tôi xin cam đoan những lời khai trên là đúng sự thật", "Phạm Thị Thủy", "Kỹ sư, Công ty Điện lực", "Bổ sung hồ sơ xin việc", "Hà Tĩnh"],
     "2.000815": ["Bằng tốt nghiệp đại học", "Trường Đại học Bách khoa Hà Nội"],
     "1.004873": ["Đỗ Thị Lan", "Vũ Thị Hương", "Đã ly hôn"],
 }

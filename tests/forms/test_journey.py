@@ -72,11 +72,11 @@ def test_relevance_changes_the_page_list(journey):
     journey.choose("1.001193")
     journey.start()
     s = journey.session
-    assert [p.id for p in journey.pages()] == ["requester", "child", "mother", "father"]
-    s.set_value("father_known", False)
+    assert [p.id for p in journey.pages()] == ["requester", "child", "mother", "father", "copies_page"]
+    s.set_value("father_known", False)                # the father's questions disappear
     journey.state.page_id = "father"
     assert journey.next() == []
-    assert journey.step is Step.REVIEW
+    assert journey.page.id == "copies_page" and journey.progress() == (5, 6)
 
 
 def test_submit_refuses_an_incomplete_declaration(journey):
@@ -102,3 +102,22 @@ def test_reset_forgets_the_citizen(journey):
     journey.start()
     journey.reset()
     assert journey.step is Step.CATALOG and journey.state.session is None and journey.identity is None
+
+
+def test_a_page_whose_rule_is_false_is_skipped(tmp_path, identity):
+    import shutil
+    from forms.loader import BUILTIN_DIR, load_catalog
+    target = tmp_path / "cat"
+    shutil.copytree(BUILTIN_DIR, target)
+    f = target / "xac_nhan_hon_nhan.yaml"
+    text = f.read_text(encoding="utf-8").replace(
+        "    - id: purpose_page\n", "    - id: purpose_page\n      relevant: \"status != 'married'\"\n")
+    f.write_text(text, encoding="utf-8")
+    journey = DeclarationJourney(load_catalog(target), identity, clock=lambda: NOW)
+    journey.choose("1.004873")
+    journey.start()
+    assert journey.next() == []
+    journey.session.set_value("status", "married")
+    assert [p.id for p in journey.pages()] == ["requester", "status_page"]
+    assert journey.next() == [] and journey.step is Step.REVIEW
+    assert journey.progress() == (3, 3)
