@@ -56,7 +56,7 @@ def bench_qr(repeat: int = 3) -> dict:
     return results
 
 
-def bench_chip(runs: int = 5) -> dict:
+def bench_chip(runs: int = 11) -> dict:
     from devices.idcard.pcsc import PcscTransport, wait_card_state
     from devices.idcard.reading import AccessKey, read_identity
     from devices.sim.card import EmulatedIdCard, Faults
@@ -89,7 +89,9 @@ def bench_chip(runs: int = 5) -> dict:
                         totals.append(r.timings_ms["total"])
                         apdus = r.apdus
                 wait_card_state(name, present=False, timeout=10)
-                out[label] = {"median_ms": round(statistics.median(totals), 1), "apdus": apdus}
+                out[label] = {"median_ms": round(statistics.median(totals), 1),
+                              "min_ms": round(min(totals), 1), "max_ms": round(max(totals), 1),
+                              "apdus": apdus}
         finally:
             stack.stop()
     return out
