@@ -1,7 +1,7 @@
 """"Quét giấy tờ": the live view with the page outlined, auto-capture and a big button."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout
 
 from devices.scanner.autocapture import CaptureState
@@ -20,7 +20,8 @@ class PapersCaptureScreen(Screen):
         self.view.setObjectName("papers_live")
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.setMinimumSize(320, 240)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Ignored: the frame shown must never make the layout grow (it is scaled to the label)
+        self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.view.setStyleSheet("background: #1b1f27; color: #ffffff; border-radius: 18px;")
         self.instruction = label(role="subtitle")
         self.instruction.setObjectName("papers_instruction")
@@ -91,6 +92,10 @@ class PapersCaptureScreen(Screen):
             self.instruction.setText(self.tr("Put the paper flat under the camera"))
         self.hold.setVisible(self.flow.last_view is not None and self.flow.device is not None
                              and self.flow.device.live)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.show_frame)  # the last frame again, at the new size
 
     def show_frame(self) -> None:
         view, frame = self.flow.last_view, self.flow.last_frame
