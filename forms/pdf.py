@@ -199,7 +199,9 @@ def render_declaration(session: FormSession, *, dossier_code: str | None = None,
             "Phiếu do ki-ốt lập để hướng dẫn tiếp nhận; thủ tục này không có mẫu tờ khai theo quy định.", st["small"])]
     date_line = f"{escape(place) or '…………'}, ngày {when.day:02d} tháng {when.month:02d} năm {when.year}"
     story += [Spacer(1, 6 * mm), Paragraph(date_line, ParagraphStyle("d", parent=st["body"], alignment=TA_RIGHT)),
-              Spacer(1, 2 * mm), KeepTogether(_signatures(session, st, width, _signer_name(session)))]
+              Spacer(1, 2 * mm)]
+    if form.signatures:
+        story.append(KeepTogether(_signatures(session, st, width, _signer_name(session))))
 
     def footer(canvas, _doc):
         canvas.saveState()
