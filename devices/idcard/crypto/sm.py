@@ -73,6 +73,19 @@ class SecureMessaging:
     def _value(obj: bytes) -> bytes:
         return tlv.parse(obj).value
 
+    def _verify_then_decrypt(self, objs: dict[int, bytes], covered: bytes, what: str) -> bytes:
+        """Check DO8E over ``covered`` first; only then decrypt DO87 (or DO85)."""
+        if not hmac.compare_digest(self._mac(covered), self._value(objs[0x8E])):
+            raise SecureMessagingError(f"{what} checksum (DO8E) does not verify")
+        if 0x87 in objs:
+            value = self._value(objs[0x87])
+            if not value or value[0] != 0x01:
+                raise SecureMessagingError("DO87 without padding indicator 01")
+            return self._decrypt(value[1:])
+        if 0x85 in objs:
+            return self._decrypt(self._value(objs[0x85]))
+        return b""
+
     # --- reader side ---------------------------------------------------------------
     def protect(self, cmd: Command) -> bytes:
         self.ssc += 1
@@ -100,19 +113,10 @@ class SecureMessaging:
         if 0x8E not in objs or 0x99 not in objs:
             raise SecureMessagingError("protected response lacks DO99 or DO8E")
         covered = objs.get(0x87, b"") + objs.get(0x85, b"") + objs[0x99]
-        if not hmac.compare_digest(self._mac(covered), self._value(objs[0x8E])):
-            raise SecureMessagingError("response checksum (DO8E) does not verify")
+        plain = self._verify_then_decrypt(objs, covered, "response")
         sw_raw = self._value(objs[0x99])
         if len(sw_raw) != 2:
             raise SecureMessagingError("DO99 is not a status word")
-        plain = b""
-        if 0x87 in objs:
-            value = self._value(objs[0x87])
-            if not value or value[0] != 0x01:
-                raise SecureMessagingError("DO87 without padding indicator 01")
-            plain = self._decrypt(value[1:])
-        elif 0x85 in objs:
-            plain = self._decrypt(self._value(objs[0x85]))
         return plain, int.from_bytes(sw_raw, "big")
 
     # --- card side (emulator) ----------------------------------------------------------
@@ -125,15 +129,9 @@ class SecureMessaging:
         if 0x8E not in objs:
             raise SecureMessagingError("protected command lacks DO8E")
         header = bytes([outer.cla, outer.ins, outer.p1, outer.p2])
-        covered = p.pad(header, self.block) + objs.get(0x87, b"") + objs.get(0x97, b"")
-        if not hmac.compare_digest(self._mac(covered), self._value(objs[0x8E])):
-            raise SecureMessagingError("command checksum does not verify")
-        data = b""
-        if 0x87 in objs:
-            value = self._value(objs[0x87])
-            if not value or value[0] != 0x01:
-                raise SecureMessagingError("DO87 without padding indicator")
-            data = self._decrypt(value[1:])
+        covered = (p.pad(header, self.block) + objs.get(0x87, b"") + objs.get(0x85, b"")
+                   + objs.get(0x97, b""))
+        data = self._verify_then_decrypt(objs, covered, "command")
         le = None
         if 0x97 in objs:
             raw_le = self._value(objs[0x97])
