@@ -144,3 +144,23 @@ def test_manual_entry_with_the_keypad(qtbot, kiosk):
     tap(qtbot, app.window, "identify_manual_submit")
     assert flow.journey.step is Step.CONFIRM
     assert screen.auth.text() == "Nhập thủ công" and screen.field_values[2].text() == "001085009876"
+
+
+def test_demo_backend_reads_the_synthetic_card_end_to_end(qtbot, tmp_path, pcsc_stack):
+    """reader_backend = "simulator": the demo's own frames and chip, through pcscd."""
+    config = demo_config(tmp_path / "data")
+    config.idcard = IdCardSettings(reader_backend="simulator", qr_timeout_s=20, card_wait_s=15)
+    app = build(config)
+    flow = identity_screens.install(app.window, app.ctx)
+    try:
+        app.window.retranslate()
+        flow.start()
+        qtbot.waitUntil(lambda: flow.journey.step is Step.CONFIRM, timeout=30000)
+        ident = flow.journey.identity
+        assert ident.source == "chip" and ident.full_name == "Nguyễn Thị Ánh Dương"
+    finally:
+        flow.reset()
+        flow.demo.stop()
+        app.window.allow_close = True
+        app.window.close()
+        app.ctx.store.close()

@@ -34,6 +34,12 @@ class IdentifyFlow(QObject):
         super().__init__()
         self.ctx = ctx
         self.settings = ctx.config.idcard
+        self.demo = None
+        if self.settings.reader_backend == "simulator" and reader_name is None:
+            from devices.sim.demo_card import DemoCardStack
+
+            self.demo = DemoCardStack()  # started in a worker when the chip is first needed
+            reader_name = "Kiosk vpcd"
         self.source_factory = source_factory or self._open_configured_camera
         self.reader_name = reader_name if reader_name is not None else self.settings.reader
         self.decoder = make_decoder(self.settings.qr_decoder)
@@ -72,7 +78,9 @@ class IdentifyFlow(QObject):
     def _open_configured_camera(self) -> FrameSource:
         s = self.settings
         frames = s.camera_frames
-        if s.camera == "simulator" and not Path(frames).is_absolute():
+        if s.camera == "simulator" and self.demo is not None:
+            frames = str(self.demo.frames())  # the demo card's own QR
+        elif s.camera == "simulator" and not Path(frames).is_absolute():
             from kiosk.paths import ROOT
 
             frames = str(ROOT / frames)
@@ -160,9 +168,10 @@ class IdentifyFlow(QObject):
         from devices.idcard.pcsc import find_reader, wait_card_state
 
         gen, wanted, timeout = self._generation, self.reader_name, self.settings.card_wait_s
+        demo = self.demo
 
         def wait() -> str:
-            name = find_reader(wanted)
+            name = demo.start() if demo is not None else find_reader(wanted)
             if not wait_card_state(name, True, timeout):
                 raise NoCardError("no card within the time limit")
             return name

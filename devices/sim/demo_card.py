@@ -1,0 +1,63 @@
+"""The demo's card: pcscd + vpcd with the synthetic citizen's chip, and tray frames of
+the same card, so QR, MRZ and chip agree as on a real card.
+
+Chosen by ``[idcard] reader_backend = "simulator"``. vpcd listens on all interfaces: a
+demo on a loopback-only machine, never a production kiosk.
+"""
+from __future__ import annotations
+
+import atexit
+import tempfile
+import threading
+from pathlib import Path
+
+from .card import EmulatedIdCard
+from .citizen import SyntheticCitizen
+from .pcsc_stack import PcscStack, start_stack
+from .vpcd import VpcdCard
+
+DEMO_SLOT = 1  # slot 0 stays free for tests and technicians
+
+
+class DemoCardStack:
+    def __init__(self, citizen: SyntheticCitizen | None = None, workdir: Path | None = None):
+        self.citizen = citizen or SyntheticCitizen()
+        self.workdir = workdir or Path(tempfile.mkdtemp(prefix="kiosk-demo-card-"))
+        self.stack: PcscStack | None = None
+        self.card: VpcdCard | None = None
+        self.reader = ""
+        self._lock = threading.Lock()
+
+    def start(self) -> str:
+        """Idempotent: the reader name with the demo card on it."""
+        with self._lock:
+            if self.card is None:
+                self.stack = start_stack(self.workdir / "pcscd")
+                self.reader, port = self.stack.slot(DEMO_SLOT)
+                self.card = VpcdCard(EmulatedIdCard(self.citizen), port).insert()
+                atexit.register(self.stop)
+            return self.reader
+
+    def frames(self) -> Path:
+        """An empty tray, then the citizen's card with its QR, as camera frames."""
+        import cv2
+
+        from .card_scene import render_scene
+
+        folder = self.workdir / "frames"
+        if not folder.exists():
+            folder.mkdir(parents=True)
+            payload = self.citizen.qr_payload()
+            cv2.imwrite(str(folder / "0_tray.jpg"), render_scene(1, None))
+            for i, seed in enumerate((21, 22, 23)):
+                cv2.imwrite(str(folder / f"{i + 1}_card.jpg"), render_scene(seed, payload))
+        return folder
+
+    def stop(self) -> None:
+        with self._lock:
+            card, self.card = self.card, None
+            if card is not None:
+                card.remove()
+            if self.stack is not None:
+                self.stack.stop()
+                self.stack = None
