@@ -104,3 +104,39 @@ def test_chip_emulator_survives_garbage_apdus(raw):
     card = EmulatedIdCard()
     resp = card.process(raw)
     assert len(resp) >= 2
+
+
+def _twins(cipher: str):
+    key = bytes(range(16))
+    reader = SecureMessaging(cipher, key, key[::-1], bytes(8 if cipher == "3DES" else 16))
+    card = SecureMessaging(cipher, key, key[::-1], bytes(8 if cipher == "3DES" else 16))
+    return reader, card
+
+
+@pytest.mark.parametrize("cipher", ["3DES", "AES-128"])
+def test_tampered_protected_responses_are_always_rejected(cipher):
+    @FAST
+    @given(st.binary(max_size=64), st.integers(0, 200), st.integers(1, 255))
+    def run(payload, position, flip):
+        reader, card = _twins(cipher)
+        card.unprotect_command(reader.protect(Command(0x00, 0xB0, 0, 0, le=64)))
+        response = card.protect_response(payload, 0x9000)
+        tampered = bytearray(response)
+        tampered[position % len(tampered)] ^= flip
+        with pytest.raises(IdCardError):
+            reader.unprotect(bytes(tampered), 0x9000)
+
+    run()
+
+
+@pytest.mark.parametrize("cipher", ["3DES", "AES-128"])
+def test_protected_round_trip_both_ways(cipher):
+    @FAST
+    @given(st.binary(max_size=300), st.integers(1, 65536) | st.none(), st.binary(max_size=300))
+    def run(data, le, answer):
+        reader, card = _twins(cipher)
+        cmd = card.unprotect_command(reader.protect(Command(0x00, 0xD6, 1, 2, data, le)))
+        assert (cmd.ins, cmd.p1, cmd.p2, cmd.data, cmd.le) == (0xD6, 1, 2, data, le)
+        assert reader.unprotect(card.protect_response(answer, 0x6282), 0x9000) == (answer, 0x6282)
+
+    run()
