@@ -45,6 +45,8 @@ def big_button(text: str = "", role: str = "tile", parent: QWidget | None = None
     button = QPushButton(text, parent)
     button.setProperty("role", role)
     button.setMinimumHeight(72)
+    # Long Vietnamese labels must not force the window wider than a 1280 px screen.
+    button.setMinimumWidth(1)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -25,7 +25,7 @@ class HomeScreen(Screen):
         grid.setSpacing(32)
         for i, tile in enumerate(TILES):
             button = big_button(role="tile" if tile in available else "soon")
-            button.setMinimumHeight(220)
+            button.setMinimumHeight(150)
             button.setObjectName(f"tile_{tile}")
             button.clicked.connect(lambda _=False, t=tile: self.open(t))
             self.buttons[tile] = button

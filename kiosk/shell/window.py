@@ -92,6 +92,9 @@ class KioskWindow(QWidget):
         bar.addWidget(self.lang_button)
 
         self.stack = QStackedWidget()
+        # Wrapped labels report a tall minimum (measured at a narrow width); the stack must
+        # still fit a 1280×800 screen, where they lay out at their real width.
+        self.stack.setMinimumSize(1, 1)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)

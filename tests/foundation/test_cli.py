@@ -40,6 +40,9 @@ def test_screenshot_renders_every_screen_in_both_languages(tmp_path):
     result = run("screenshot", "--out", str(tmp_path), "--size", "1280x800")
     assert result.returncode == 0, result.stderr[-2000:]
     names = {p.name for p in tmp_path.glob("*.png")}
+    from PIL import Image
+    oversized = [p.name for p in tmp_path.glob("*.png") if Image.open(p).size != (1280, 800)]
+    assert oversized == [], "screens that do not fit a 1280×800 kiosk screen"
     for lang in ("vi", "en"):
         assert {f"{lang}_home.png", f"{lang}_queue_ticket.png", f"{lang}_idle_countdown.png"} <= names
 

@@ -15,13 +15,13 @@ class ServiceScreen(Screen):
         self.title = label(role="title")
         self.buttons = {}
         grid = QGridLayout()
-        grid.setSpacing(24)
+        grid.setSpacing(16)
         services = ctx.config.queue.services
         columns = 2 if len(services) > 3 else 1
         for i, service in enumerate(services):
             button = big_button(role="tile")
             button.setObjectName(f"service_{service.code}")
-            button.setMinimumHeight(130)
+            button.setMinimumHeight(96)
             button.clicked.connect(lambda _=False, c=service.code: self.flow.choose_service(c))
             self.buttons[service.code] = button
             grid.addWidget(button, i // columns, i % columns)
@@ -32,8 +32,8 @@ class ServiceScreen(Screen):
         nav.addWidget(self.home_button)
         nav.addStretch(2)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(64, 32, 64, 32)
-        lay.setSpacing(24)
+        lay.setContentsMargins(48, 20, 48, 20)
+        lay.setSpacing(16)
         lay.addWidget(self.title)
         lay.addLayout(grid, 1)
         lay.addLayout(nav)
