@@ -16,7 +16,7 @@ from .chip import ChipSession, Transmit
 from .dg13 import parse_dg13
 from .errors import AccessDeniedError, CardExpiredError, IdCardError, LdsError, PassiveAuthError
 from .identity import Identity, cross_check
-from .lds import face_to_png, parse_dg1, parse_dg2
+from .lds import face_to_png, parse_dg1, parse_dg2, parse_ef_com
 from .mrz import Mrz, bac_key_seed_input
 from .passive_auth import PaResult, PaStatus, load_master_list, passive_authentication
 from .qr import QrIdentity
@@ -68,6 +68,11 @@ def read_identity(transmit: Transmit, key: AccessKey, *, qr: QrIdentity | None =
         session.establish(key.can, key.mrz_information)
     except AccessDeniedError:
         raise
+    report(0.15, "COM")
+    present = set(parse_ef_com(session.read_file("COM")).data_groups)
+    for required in (1, 13):
+        if required not in present:
+            raise LdsError(f"EF.COM does not list DG{required}")
     report(0.2, "DG1")
     files: dict[int, bytes] = {}
     files[1] = session.read_file("DG1")
@@ -76,7 +81,7 @@ def read_identity(transmit: Transmit, key: AccessKey, *, qr: QrIdentity | None =
     files[13] = session.read_file("DG13")
     dg13 = parse_dg13(files[13])
     photo = None
-    if read_photo:
+    if read_photo and 2 in present:
         files[2] = session.read_file(
             "DG2", lambda done, total: report(0.3 + 0.55 * done / max(total, 1), "DG2"))
         try:
