@@ -161,6 +161,18 @@ class CentralClient:
             raise TransientError("submit answer names another dossier")
         return state
 
+    def submit_bundle(self, dossier_id: str, body: bytes, attachments: list[bytes]) -> DossierState:
+        """The dossier and all its attachments in one request (small dossiers)."""
+        payload = b"".join([body, *attachments])
+        resp = self.request("POST", "/v1/dossier-bundles", payload,
+                            headers={"Content-Type": "application/vnd.motcua.dossier-bundle",
+                                     "Idempotency-Key": dossier_id,
+                                     "X-Submission-Length": str(len(body))})
+        state = self._json(resp, DossierState)
+        if state.dossier_id != dossier_id or not state.committed:
+            raise TransientError("bundle answer is not a committed state of this dossier")
+        return state
+
     def dossier_state(self, dossier_id: str) -> DossierState:
         return self._json(self.request("GET", f"/v1/dossiers/{dossier_id}"), DossierState)
 

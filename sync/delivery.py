@@ -20,13 +20,25 @@ from sync.store.models_dossier import Dossier
 
 
 def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: int,
-                    should_stop: Callable[[], bool] = lambda: False) -> DossierState:
-    """Submit, upload what the central lacks, commit; returns the acknowledged state."""
+                    should_stop: Callable[[], bool] = lambda: False,
+                    bundle_max_bytes: int = 0) -> DossierState:
+    """Submit, upload what the central lacks, commit; returns the acknowledged state.
+
+    A small dossier goes first as one bundle (JSON and attachments in one request); if that
+    is refused for its size or interrupted, the chunked path below picks up from what the
+    central holds."""
     with store.session() as session:
         dossier = session.scalars(select(Dossier).options(selectinload(Dossier.attachments))
                                   .where(Dossier.id == dossier_id)).one()
         body = submission_body(dossier)
         files = {a.id: (a.file_id, a.size, a.sha256) for a in dossier.attachments}
+    if 0 < sum(size for _, size, _ in files.values()) <= bundle_max_bytes:
+        try:
+            return client.submit_bundle(dossier_id, body, [
+                store.files.get(FileRef(f, sha, size)) for f, size, sha in files.values()])
+        except PermanentError as exc:
+            if exc.status != 413:
+                raise
     state = client.submit(dossier_id, body)
     committed = state.committed
     if not committed:

@@ -94,6 +94,20 @@ def build() -> dict:
             "responses": {"201": _ok("created", "DossierState"),
                           "200": _ok("already known (deduplicated)", "DossierState"),
                           **_errors(409)}}},
+        "/v1/dossier-bundles": {"post": {
+            "summary": "a small dossier in one request: its JSON (X-Submission-Length bytes) then "
+                       "its attachments' bytes in manifest order; stored, verified and committed "
+                       "at once; same idempotency rules as /v1/dossiers",
+            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": True,
+                            "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"}},
+                           {"name": "X-Submission-Length", "in": "header", "required": True,
+                            "schema": {"type": "integer", "minimum": 2}}],
+            "requestBody": {"required": True, "content": {
+                "application/vnd.motcua.dossier-bundle": {"schema": {
+                    "type": "string", "contentMediaType": "application/octet-stream"}}}},
+            "responses": {"200": _ok("committed (maybe already before)", "DossierState"),
+                          "201": _ok("created and committed", "DossierState"),
+                          **_errors(409)}}},
         "/v1/dossiers/{dossier_id}": {"get": {
             "summary": "upload progress of a dossier of this kiosk",
             "parameters": [_hex32("dossier_id", "dossier id")],

@@ -38,6 +38,9 @@ class SyncSettings(BaseModel):
     breaker_cooldown_s: float = Field(default=60.0, gt=0, le=86400)
     #: dossiers delivered at once (each on its own connection); 1 = strictly one by one
     parallel_deliveries: int = Field(default=4, ge=1, le=16)
+    #: a dossier whose attachments add up to at most this goes in one request (0 = never);
+    #: larger ones, and the rest of an interrupted one, go in resumable chunks
+    bundle_max_bytes: int = Field(default=4 << 20, ge=0, le=16 << 20)
     chunk_size_bytes: int = Field(default=1 << 20, ge=4096, le=8 << 20)
     heartbeat_interval_s: float = Field(default=60.0, gt=0, le=86400)
     #: personal data and attachments are purged this long after the central acknowledged them

@@ -146,6 +146,8 @@ class SyncWorker:
             else:
                 outcomes = list(self._pool().map(lambda item: self._deliver(self._client(), *item),
                                                  batch))
+            self._acknowledge([o[1:] for o in outcomes if isinstance(o, tuple)])
+            outcomes = [o[0] if isinstance(o, tuple) else o for o in outcomes]
             for outcome in outcomes:
                 result[outcome] += 1
             if "retry" in outcomes:
@@ -175,20 +177,25 @@ class SyncWorker:
             return 0
         return refill(self.store, self.client, self.settings)
 
-    def _due(self, limit: int) -> list[tuple[int, str]]:
+    def _due(self, limit: int) -> list[tuple[int, str, int]]:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.store.session() as session:
             return list(session.execute(
-                select(OutboxItem.id, OutboxItem.ref_id)
+                select(OutboxItem.id, OutboxItem.ref_id, OutboxItem.attempts)
                 .where(OutboxItem.state == "pending", OutboxItem.kind == "dossier",
                        OutboxItem.next_attempt_at <= now)
                 .order_by(OutboxItem.id).limit(limit)).all())
 
-    def _deliver(self, client: CentralClient, outbox_id: int, dossier_id: str) -> str:
+    def _deliver(self, client: CentralClient, outbox_id: int, dossier_id: str,
+                 attempts: int = 0) -> str | tuple[str, int, str, datetime]:
+        """Deliver one dossier; "retry"/"failed" are recorded here, a success is returned
+        for ``_acknowledge``."""
         started = datetime.now(timezone.utc)
+        # after a failed attempt go by resumable chunks: a bundle would start from zero again
+        bundle = self.settings.bundle_max_bytes if attempts == 0 else 0
         try:
             deliver_dossier(self.store, client, dossier_id, self.settings.chunk_size_bytes,
-                            self._stop.is_set)
+                            self._stop.is_set, bundle)
         except TransientError as exc:
             self._transient(str(exc))
             self._mark(outbox_id, started, error=str(exc), permanent=False)
@@ -199,17 +206,26 @@ class SyncWorker:
             self._mark(outbox_id, started, error=str(exc), permanent=True)
             return "failed"
         self.breaker.success()
+        return ("delivered", outbox_id, dossier_id, started)
+
+    def _acknowledge(self, delivered: list[tuple[int, str, datetime]]) -> None:
+        """Mark acknowledged dossiers done, a whole batch in one transaction (one fsync).
+
+        A crash before this commit only means the next pass delivers them again, which the
+        central answers from what it already has."""
+        if not delivered:
+            return
         now = datetime.now(timezone.utc)
         with self.store.session() as session:
-            item = session.get(OutboxItem, outbox_id)
-            item.state, item.done_at, item.last_attempt_at = "done", now, started
-            item.attempts += 1
-            item.last_error = None
-            dossier = session.get(Dossier, dossier_id)
-            if dossier.status == "queued":
-                dossier.status, dossier.acked_at = "acked", now
+            for outbox_id, dossier_id, started in delivered:
+                item = session.get(OutboxItem, outbox_id)
+                item.state, item.done_at, item.last_attempt_at = "done", now, started
+                item.attempts += 1
+                item.last_error = None
+                dossier = session.get(Dossier, dossier_id)
+                if dossier.status == "queued":
+                    dossier.status, dossier.acked_at = "acked", now
             record_outcome(session, success=True)
-        return "delivered"
 
     def _mark(self, outbox_id: int, started: datetime, *, error: str, permanent: bool) -> None:
         with self.store.session() as session:

@@ -26,6 +26,8 @@ from sync.central.errors import ApiError
 log = logging.getLogger(__name__)
 
 HEX32 = r"[0-9a-f]{32}"
+#: a dossier's JSON (X-Submission-Length bytes) followed by its attachments in manifest order
+BUNDLE_TYPE = "application/vnd.motcua.dossier-bundle"
 
 
 @dataclass
@@ -36,6 +38,7 @@ class CentralConfig:
     window_s: int = signing.DEFAULT_WINDOW_S
     max_json_bytes: int = 1 << 20
     max_chunk_bytes: int = 8 << 20
+    max_bundle_bytes: int = 16 << 20
     #: highest number the central hands out per series and day; the numbers above are the
     #: kiosks' own offline fallback series (docs/numbering.md)
     limits: dict[str, int] = field(default_factory=lambda: {"ticket": 8999, "dossier_code": 8999})
@@ -80,6 +83,7 @@ class CentralApp:
         add("POST", r"/v1/heartbeat", self.h_heartbeat)
         add("POST", r"/v1/allocations", self.h_allocate)
         add("POST", r"/v1/dossiers", self.h_submit)
+        add("POST", r"/v1/dossier-bundles", self.h_bundle)
         add("GET", rf"/v1/dossiers/(?P<d>{HEX32})", self.h_dossier)
         add("PATCH", rf"/v1/dossiers/(?P<d>{HEX32})/attachments/(?P<a>{HEX32})", self.h_chunk)
         add("POST", rf"/v1/dossiers/(?P<d>{HEX32})/commit", self.h_commit)
@@ -136,6 +140,7 @@ class CentralApp:
                 raise ApiError(411, "length_required", "send a Content-Length")
             length = int(length_text)
             limit = (self.config.max_chunk_bytes if method == "PATCH"
+                     else self.config.max_bundle_bytes if path == "/v1/dossier-bundles"
                      else self.config.max_json_bytes)
             if length > limit:
                 _discard(environ["wsgi.input"], min(length, 4 * limit))
@@ -209,6 +214,22 @@ class CentralApp:
         sub = request.json(contract.DossierSubmission)
         return service.submit_dossier(session, self.config.files_dir, request.kiosk_id, key,
                                       request.body, sub)
+
+    def h_bundle(self, session, request, match):
+        if request.headers.get("Content-Type") != BUNDLE_TYPE:
+            raise ApiError(415, "unsupported_media_type", f"send {BUNDLE_TYPE}")
+        key = request.headers.get("Idempotency-Key", "")
+        length = request.headers.get("X-Submission-Length", "")
+        if not re.fullmatch(HEX32, key):
+            raise ApiError(400, "idempotency_key_required", "send Idempotency-Key (32 hex digits)")
+        if not length.isdigit() or int(length) > min(len(request.body), self.config.max_json_bytes):
+            raise ApiError(400, "bad_submission_length", "X-Submission-Length must frame the JSON")
+        body = memoryview(request.body)
+        raw = bytes(body[:int(length)])
+        sub = Request(request.method, request.path, request.signed_path,
+                      {"Content-Type": "application/json"}, raw).json(contract.DossierSubmission)
+        return service.submit_bundle(session, self.config.files_dir, request.kiosk_id, key, raw,
+                                     sub, body[int(length):])
 
     def h_dossier(self, session, request, match):
         return 200, service.dossier_state(session, request.kiosk_id, match["d"])

@@ -27,6 +27,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="token a kiosk presents to register (env CENTRAL_ENROLLMENT_TOKEN)")
     parser.add_argument("--admin-token", default=os.environ.get("CENTRAL_ADMIN_TOKEN", ""),
                         help="token to publish catalogs (env CENTRAL_ADMIN_TOKEN)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes serving the same port (each with its own database pool)")
     parser.add_argument("--ready-file", type=Path, default=None,
                         help="write the URL there once listening (for scripts and tests)")
 
@@ -40,8 +42,18 @@ def run_serve(args: argparse.Namespace) -> int:
     server = CentralServer(db_url, host=args.host, port=args.port,
                            files_dir=args.data_dir / "attachments",
                            enrollment_token=args.enrollment_token, admin_token=args.admin_token)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    print(f"central listening on {server.url}", flush=True)
+    children = _fork_workers(server, args.workers - 1)
+
+    def _terminate(*_):
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, _terminate)
+    print(f"central listening on {server.url} ({args.workers} process(es))", flush=True)
     if args.ready_file:
         tmp = args.ready_file.with_suffix(".tmp")
         tmp.write_text(server.url)
@@ -54,6 +66,23 @@ def run_serve(args: argparse.Namespace) -> int:
         server.httpd.server_close()
         server.engine.dispose()
     return 0
+
+
+def _fork_workers(server, count: int) -> list[int]:
+    """Extra processes accepting on the same listening socket: the GIL of one Python
+    process is the limit of a busy central; PostgreSQL keeps the processes consistent."""
+    children = []
+    for _ in range(max(0, count)):
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+            server.engine.dispose(close=False)  # never share the parent's connections
+            try:
+                server.serve_forever()
+            finally:
+                os._exit(0)
+        children.append(pid)
+    return children
 
 
 def main(argv: list[str] | None = None) -> int:

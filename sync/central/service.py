@@ -120,9 +120,13 @@ def allocate(session: Session, kiosk_id: str, req: contract.AllocationRequest,
 
 
 # ---------------------------------------------------------------- dossiers
-def _dossier_state(session: Session, dossier: Dossier) -> dict:
-    atts = session.scalars(select(Attachment).where(Attachment.dossier_id == dossier.dossier_id)
-                           .order_by(Attachment.position)).all()
+def _attachments(session: Session, dossier_id: str) -> list[Attachment]:
+    return list(session.scalars(select(Attachment).where(Attachment.dossier_id == dossier_id)
+                                .order_by(Attachment.position)))
+
+
+def _dossier_state(session: Session, dossier: Dossier, atts: list[Attachment] | None = None) -> dict:
+    atts = _attachments(session, dossier.dossier_id) if atts is None else atts
     return {
         "dossier_id": dossier.dossier_id,
         "code": dossier.code,
@@ -134,7 +138,10 @@ def _dossier_state(session: Session, dossier: Dossier) -> dict:
 
 
 def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
-                   sub: contract.DossierSubmission) -> tuple[int, dict]:
+                   sub: contract.DossierSubmission, complete_all: bool = False) -> tuple[int, dict]:
+    """Record a new dossier (201) or answer the state of the same one (200).
+
+    ``complete_all``: the caller stores every attachment's bytes in this transaction."""
     if idem_key != sub.dossier_id:
         raise ApiError(422, "idempotency_key_mismatch",
                        "Idempotency-Key must equal the dossier_id of the body")
@@ -160,17 +167,18 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
                       agency_id=sub.agency_id, procedure_code=sub.procedure_code,
                       body_sha256=body_hash, payload=raw.decode("utf-8"), status=1,
                       received_at=sub.received_at, created_at=utcnow())
+    atts = [Attachment(attachment_id=att.attachment_id, dossier_id=dossier.dossier_id,
+                       position=pos, paper_code=att.paper_code, paper_name=att.paper_name,
+                       media_type=att.media_type, size=att.size, sha256=att.sha256,
+                       received=att.size if complete_all else 0,
+                       complete=complete_all or att.size == 0)
+            for pos, att in enumerate(sub.attachments)]
     try:
-        with session.begin_nested():
-            session.add(dossier)
-            session.flush()
-            for pos, att in enumerate(sub.attachments):
-                session.add(Attachment(attachment_id=att.attachment_id, dossier_id=dossier.dossier_id,
-                                       position=pos, paper_code=att.paper_code,
-                                       paper_name=att.paper_name, media_type=att.media_type,
-                                       size=att.size, sha256=att.sha256,
-                                       received=0, complete=att.size == 0))
-            session.flush()
+        # no savepoint: a conflict refuses the whole request (its transaction rolls back)
+        session.add(dossier)
+        session.flush()
+        session.add_all(atts)
+        session.flush()
     except IntegrityError:
         raise ApiError(409, "conflict",
                        "the dossier code or an attachment id is already taken") from None
@@ -179,7 +187,54 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
             path = attachment_path(files_dir, att.attachment_id)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"")
-    return 201, _dossier_state(session, dossier)
+    return 201, _dossier_state(session, dossier, atts)
+
+
+def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
+                  sub: contract.DossierSubmission, payload: memoryview) -> tuple[int, dict]:
+    """A dossier and all its attachments in one request, committed at once.
+
+    For the common small dossier this replaces submit + one upload per attachment + commit.
+    All or nothing: a bad length or digest refuses the whole bundle; a repeat is answered
+    from what is already stored (the same idempotency rules as ``submit_dossier``).
+    """
+    status, state = submit_dossier(session, files_dir, kiosk_id, idem_key, raw, sub,
+                                   complete_all=True)
+    if state["committed"]:
+        return status, state
+    if len(payload) != sum(a.size for a in sub.attachments):
+        raise ApiError(400, "bundle_length_mismatch",
+                       "the attachment bytes do not add up to the declared sizes")
+    # a dossier known before (a chunked attempt) keeps what it already has
+    had = set() if status == 201 else {a["attachment_id"] for a in state["attachments"]
+                                       if a["complete"]}
+    offset, written = 0, []
+    for manifest in sub.attachments:
+        data = payload[offset:offset + manifest.size]
+        offset += manifest.size
+        if manifest.attachment_id in had:
+            continue
+        if hashlib.sha256(data).hexdigest() != manifest.sha256:
+            raise ApiError(422, "attachment_hash_mismatch",
+                           "an attachment's SHA-256 does not match its manifest")
+        written.append((manifest.attachment_id, data))
+    for attachment_id, data in written:
+        _store_file(attachment_path(files_dir, attachment_id), data)
+    if status != 201:
+        for att in _attachments(session, sub.dossier_id):
+            att.received, att.complete = att.size, True
+    return status, commit_dossier(session, kiosk_id, sub.dossier_id)
+
+
+def _store_file(path: Path, data) -> None:
+    """Write atomically and durably: the central acknowledges only what survives a power cut."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def _own_dossier(session: Session, kiosk_id: str, dossier_id: str, lock: bool = False) -> Dossier:
@@ -252,8 +307,8 @@ def attachment_path(files_dir: Path, attachment_id: str) -> Path:
 
 def commit_dossier(session: Session, kiosk_id: str, dossier_id: str) -> dict:
     dossier = _own_dossier(session, kiosk_id, dossier_id, lock=True)
-    state = _dossier_state(session, dossier)
-    missing = [a["attachment_id"] for a in state["attachments"] if not a["complete"]]
+    atts = _attachments(session, dossier_id)
+    missing = [a.attachment_id for a in atts if not a.complete]
     if missing:
         raise ApiError(409, "incomplete_attachments", "some attachments are not complete",
                        missing=missing)
@@ -261,7 +316,8 @@ def commit_dossier(session: Session, kiosk_id: str, dossier_id: str) -> dict:
         dossier.committed_at = utcnow()
         dossier.status = 2  # accepted (tiếp nhận)
         _record_reusable_papers(session, dossier)
-    return {**_dossier_state(session, dossier), "committed_at": dossier.committed_at.isoformat()}
+    return {**_dossier_state(session, dossier, atts),
+            "committed_at": dossier.committed_at.isoformat()}
 
 
 def _record_reusable_papers(session: Session, dossier: Dossier) -> None:

@@ -103,7 +103,7 @@ def central_proc(central_db, tmp_path):
     log = open(tmp_path / "central.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "sync.central", "serve", "--db", central_db, "--port", "0",
-         "--data-dir", str(tmp_path / "central"), "--ready-file", str(ready)],
+         "--data-dir", str(tmp_path / "central"), "--ready-file", str(ready), "--workers", "2"],
         cwd=ROOT, env={**ENV, "CENTRAL_ENROLLMENT_TOKEN": ENROLL, "CENTRAL_ADMIN_TOKEN": ADMIN},
         stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 30

@@ -9,7 +9,7 @@ import pytest
 from sync.client import canonical_json
 from sync.errors import PermanentError
 from sync.testing.samples import submission
-from tests.sync.conftest import ADMIN, ENROLL, register
+from tests.sync.conftest import ADMIN, ENROLL, central_file, register
 
 
 def upload_all(client, sub: dict, blobs: list[bytes], chunk: int = 100_000) -> None:
@@ -177,3 +177,33 @@ def test_heartbeat_is_recorded(central, kiosk_client):
     with Session(central.engine) as s:
         kiosk = s.scalars(select(Kiosk).where(Kiosk.kiosk_id == "kiosk-01")).one()
         assert '"queue_depth":3' in kiosk.last_heartbeat and kiosk.last_heartbeat_at
+
+
+def test_bundles_are_all_or_nothing_and_complete_a_partial_upload(central, kiosk_client):
+    blobs = [os.urandom(120_000), os.urandom(40_000)]
+    sub = submission(8, blobs)
+    body = canonical_json(sub)
+    with pytest.raises(PermanentError) as err:  # one byte short
+        kiosk_client.submit_bundle(sub["dossier_id"], body, [blobs[0], blobs[1][:-1]])
+    assert err.value.code == "bundle_length_mismatch"
+    with pytest.raises(PermanentError) as err:  # right length, wrong bytes
+        kiosk_client.submit_bundle(sub["dossier_id"], body, [blobs[0], bytes(40_000)])
+    assert err.value.code == "attachment_hash_mismatch"
+    with pytest.raises(PermanentError):  # nothing of the refused bundles was kept
+        kiosk_client.dossier_state(sub["dossier_id"])
+    # a chunked attempt got the first attachment through, then the bundle completes it
+    kiosk_client.submit(sub["dossier_id"], body)
+    kiosk_client.upload_chunk(sub["dossier_id"], sub["attachments"][0]["attachment_id"], 0, blobs[0])
+    state = kiosk_client.submit_bundle(sub["dossier_id"], body, blobs)
+    assert state.committed and all(a.complete for a in state.attachments)
+    assert [central_file(central, a["attachment_id"]) for a in sub["attachments"]] == blobs
+    assert kiosk_client.submit_bundle(sub["dossier_id"], body, blobs).committed  # repeat
+
+
+def test_a_bundle_over_the_limit_is_refused_with_413(central, kiosk_client):
+    central.app.config.max_bundle_bytes = 100_000
+    blob = os.urandom(150_000)
+    sub = submission(9, [blob])
+    with pytest.raises(PermanentError) as err:
+        kiosk_client.submit_bundle(sub["dossier_id"], canonical_json(sub), [blob])
+    assert err.value.status == 413

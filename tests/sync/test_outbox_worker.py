@@ -105,7 +105,7 @@ def test_a_partial_upload_is_resumed_not_restarted(central, kiosk_store, tmp_pat
     from sync.dossiers import submission_body
 
     settings = kiosk_settings(tmp_path, central.url, chunk_size_bytes=65_536,
-                              parallel_deliveries=1)
+                              parallel_deliveries=1, bundle_max_bytes=0)
     blob = os.urandom(400_000)
     got = queue_dossier(kiosk_store, settings, [blob])
     worker = SyncWorker(kiosk_store, settings)
@@ -146,3 +146,20 @@ def test_purge_waits_for_the_acknowledgement_then_the_window(central, kiosk_stor
         assert (dossier.applicant, dossier.answers, dossier.summary) == (None, None, None)
         assert dossier.status == "purged" and dossier.code == got.code
         assert dossier.attachments[0].file_id is None
+
+
+def test_a_small_dossier_goes_in_one_request(central, kiosk_store, tmp_path):
+    settings = kiosk_settings(tmp_path, central.url, bundle_max_bytes=1 << 20)
+    worker = SyncWorker(kiosk_store, settings)
+    worker.run_once()  # registration
+    blobs = [os.urandom(100_000), os.urandom(5), os.urandom(70_000)]
+    got = queue_dossier(kiosk_store, settings, blobs)
+    calls = []
+    original = worker.client.request
+    worker.client.request = lambda method, path, *a, **k: calls.append(path) or original(method, path, *a, **k)
+    assert worker.run_once()["delivered"] == 1
+    assert [c for c in calls if "dossier" in c] == ["/v1/dossier-bundles"]
+    with kiosk_store.session() as s:
+        ids = [a.id for a in s.get(Dossier, got.dossier_id).attachments]
+    assert [central_file(central, i) for i in ids] == blobs
+    assert worker.client.status_by_code(got.code)["committed"]
