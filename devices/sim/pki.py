@@ -63,9 +63,10 @@ def make_test_pki(label: str = "default") -> TestPki:
     return TestPki(csca_key, csca, ds_key, ds)
 
 
-def build_sod(files: dict[str, bytes], pki: TestPki,
-              tamper_group: int | None = None) -> bytes:
-    """EF.SOD over the data groups in ``files``; ``tamper_group`` gets a wrong hash."""
+def build_sod(files: dict[str, bytes], pki: TestPki, tamper_group: int | None = None,
+              include_certificate: bool = True) -> bytes:
+    """EF.SOD over the data groups in ``files``; ``tamper_group`` gets a wrong hash;
+    without ``include_certificate`` the signature cannot be checked (a "hashes only" card)."""
     hashes_ = []
     for name, data in files.items():
         if not name.startswith("DG"):
@@ -96,8 +97,9 @@ def build_sod(files: dict[str, bytes], pki: TestPki,
         "version": "v3",
         "digest_algorithms": [{"algorithm": "sha256"}],
         "encap_content_info": {"content_type": LDS_SECURITY_OBJECT_OID, "content": lso},
-        "certificates": [ds],
         "signer_infos": [signer],
     })
+    if include_certificate:
+        signed["certificates"] = [ds]
     info = cms.ContentInfo({"content_type": "signed_data", "content": signed})
     return tlv.encode(0x77, info.dump())

@@ -5,6 +5,12 @@ ports, and stopped at the end only if this session started it.
 """
 from __future__ import annotations
 
+import fcntl
+import os
+import tempfile
+import time
+from pathlib import Path
+
 import pytest
 
 from devices.idcard.pcsc import wait_card_state
@@ -17,9 +23,22 @@ from devices.sim.vpcd import VpcdCard
 
 @pytest.fixture(scope="session")
 def pcsc_stack(tmp_path_factory):
-    stack = start_stack(tmp_path_factory.mktemp("pcscd"))
-    yield stack
-    stack.stop()
+    # pcscd is one per machine: two test runs at once (engineers, CI) would put cards on
+    # the same virtual slot and one would stop the other's daemon. Take turns.
+    lock_path = Path(tempfile.gettempdir()) / f"kiosk-pcscd-tests-{os.getuid()}.lock"
+    with open(lock_path, "w") as lock:
+        deadline = time.monotonic() + 600
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("another test run holds the PC/SC stack for 10 minutes")
+                time.sleep(0.5)
+        stack = start_stack(tmp_path_factory.mktemp("pcscd"))
+        yield stack
+        stack.stop()
 
 
 @pytest.fixture

@@ -142,3 +142,19 @@ def test_no_personal_data_in_logs(card_on_reader, citizen, caplog):
         assert secret not in text
     result.identity.wipe()
     assert result.identity.wiped and result.identity.to_dict()["full_name"] == ""
+
+
+def test_a_missing_reader_is_a_fault_with_words_for_the_citizen(pcsc_stack):
+    from devices.idcard.errors import ReaderError
+
+    with pytest.raises(ReaderError) as err:
+        find_reader("ACS ACR1252 that is not plugged in")
+    assert "Đầu đọc thẻ" in err.value.vi and err.value.en
+
+
+def test_empty_reader_times_out_as_no_card(pcsc_stack):
+    from devices.idcard.errors import NoCardError
+
+    name, _ = pcsc_stack.slot(1)
+    with pytest.raises(NoCardError):
+        PcscTransport(name).connect(timeout=0.3)
