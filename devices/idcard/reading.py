@@ -14,7 +14,7 @@ from typing import Callable
 
 from .chip import ChipSession, Transmit
 from .dg13 import parse_dg13
-from .errors import AccessDeniedError, CardExpiredError, IdCardError, LdsError, PassiveAuthError
+from .errors import CardExpiredError, IdCardError, LdsError, PassiveAuthError
 from .identity import Identity, cross_check
 from .lds import face_to_png, parse_dg1, parse_dg2, parse_ef_com
 from .mrz import Mrz, bac_key_seed_input
@@ -64,10 +64,7 @@ def read_identity(transmit: Transmit, key: AccessKey, *, qr: QrIdentity | None =
     report = progress or (lambda f, s: None)
     session = ChipSession(transmit, extended=extended)
     report(0.05, "access")
-    try:
-        session.establish(key.can, key.mrz_information)
-    except AccessDeniedError:
-        raise
+    session.establish(key.can, key.mrz_information)
     report(0.15, "COM")
     present = set(parse_ef_com(session.read_file("COM")).data_groups)
     for required in (1, 13):

@@ -93,9 +93,9 @@ def parse_one(data: bytes, pos: int = 0, depth: int = 0) -> tuple[Tlv, int]:
 
 def parse_all(data: bytes, depth: int = 0) -> list[Tlv]:
     items, pos = [], 0
-    while pos < len(data):
-        if depth > 0 and set(data[pos:]) <= {0x00, 0xFF}:
-            break  # padding after the last object
+    # Inside a constructed value, trailing 00/FF bytes are padding, not objects.
+    end = len(data.rstrip(b"\x00\xff")) if depth > 0 else len(data)
+    while pos < end:
         node, pos = parse_one(data, pos, depth)
         items.append(node)
     return items

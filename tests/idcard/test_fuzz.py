@@ -140,3 +140,12 @@ def test_protected_round_trip_both_ways(cipher):
         assert reader.unprotect(card.protect_response(answer, 0x6282), 0x9000) == (answer, 0x6282)
 
     run()
+
+
+def test_many_tiny_objects_parse_in_linear_time():
+    import time
+
+    data = tlv.encode(0x30, b"\x00\x00" * 30000 + b"\x04\x00")
+    start = time.perf_counter()
+    assert len(tlv.parse(data).children) == 30001
+    assert time.perf_counter() - start < 1.0
