@@ -73,3 +73,20 @@ def test_missing_camera_is_a_fault_not_a_simulator(tmp_path):
         open_source("opencv", device=str(tmp_path / "nope.mp4"))
     with pytest.raises(CameraError):
         open_source("simulator", frames=str(tmp_path))
+
+
+def test_video_file_source_yields_frames_that_decode(tmp_path):
+    from devices.camera.capture import frames
+
+    card = next(k for k, v in TRUTH.items() if v)
+    image = cv2.imread(str(FRAMES / card))
+    path = tmp_path / "tray.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10, (1920, 1080))
+    for _ in range(3):
+        writer.write(image)
+    writer.release()
+    source = open_source("opencv", device=str(path))
+    got = list(frames(source))
+    source.close()
+    assert len(got) == 3 and got[0].shape == (1080, 1920, 3)
+    assert make_decoder("zxing").decode(cv2.cvtColor(got[0], cv2.COLOR_BGR2GRAY)) == [TRUTH[card]]
