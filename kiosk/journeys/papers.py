@@ -30,7 +30,7 @@ from devices.ocr.digitize import DigitizedPaper, OcrOptions, digitize
 from devices.scanner.autocapture import CaptureState, SteadyCapture
 from devices.scanner.detect import PageDetection, detect_page
 from devices.scanner.pipeline import PreparedPage, Source, prepare_page
-from devices.scanner.quality import QualityIssue, issue
+from devices.scanner.quality import QualityIssue, assess, issue
 from devices.scanner.settings import ScannerSettings
 from kiosk.messages import user_text
 
@@ -198,7 +198,7 @@ class PapersJourney:
         state = self.steady.update(detection, now)
         hint = None
         if detection is None:
-            hint = issue("no_page")
+            hint = assess(frame, None)[0]  # "too dark" when it is, else "no page"
         elif detection.touches_border:
             hint = issue("cut_off")
         elif state is CaptureState.SEARCHING:

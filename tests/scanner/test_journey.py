@@ -150,3 +150,12 @@ def test_papers_come_from_the_catalog_when_it_has_them():
     papers = papers_from_procedure(Procedure())
     assert [(p.name_vi, p.required) for p in papers] == [
         ("Bản sao giấy khai sinh", True), ("Giấy ủy quyền", False)]
+
+
+def test_live_view_says_too_dark_rather_than_no_page(store):
+    journey = PapersJourney(papers_from_config(PAPERS), files=store.files)
+    journey.open(0)
+    dark = journey.preview(load_image(picture("bad_dark")), 0.0)
+    empty = journey.preview(load_image(picture("no_page")), 0.1)
+    assert dark.hint.code == "dark" and "tối" in dark.hint.vi
+    assert empty.hint.code == "no_page" and not empty.capture_now

@@ -110,3 +110,22 @@ def test_a_stuck_tesseract_is_stopped_at_its_timeout(tmp_path, two_pages):
     result = digitize(two_pages[:1], "Giấy tờ", ocr=OcrOptions(command=engine, timeout_s=0.5))
     assert time.perf_counter() - started < 5
     assert isinstance(result.ocr_error, OcrFailed) and result.page_count == 1
+
+
+def test_a_page_with_a_red_seal_is_kept_in_colour_in_the_pdf(two_pages):
+    import cv2
+
+    from devices.ocr.pdfa import build_pdfa
+    from devices.scanner.encode import encode_page
+
+    page = two_pages[1]
+    stamped = page.colour.copy()
+    cv2.circle(stamped, (700, 1500), 150, (40, 40, 210), 16)
+    picture_ = encode_page(stamped, page.grey, page.dpi, "auto", 400_000)
+    data = build_pdfa([(picture_, None)], "Giấy có dấu đỏ")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        image = next(iter(pdf.pages[0].Resources.XObject.values()))
+        assert image.ColorSpace == "/DeviceRGB" and image.Filter == "/DCTDecode"
+    rendered = subprocess.run(["pdftoppm", "-r", "20", "-png", "-"], input=data,
+                              capture_output=True, check=True).stdout
+    assert rendered.startswith(b"\x89PNG")  # a reader draws it
