@@ -164,3 +164,26 @@ def test_demo_backend_reads_the_synthetic_card_end_to_end(qtbot, tmp_path, pcsc_
         app.window.allow_close = True
         app.window.close()
         app.ctx.store.close()
+
+
+def test_camera_fault_is_shown_with_manual_entry(qtbot, tmp_path):
+    config = demo_config(tmp_path / "data")
+    config.idcard = IdCardSettings(camera="opencv", camera_device=str(tmp_path / "no-camera.mp4"))
+    app = build(config)
+    app.window.resize(1920, 1080)
+    app.window.show()
+    flow = identity_screens.install(app.window, app.ctx)
+    try:
+        app.window.retranslate()
+        screen = app.window.screen("identify")
+        flow.start()
+        qtbot.waitUntil(lambda: flow.journey.step is Step.ERROR, timeout=5000)
+        assert screen.error_text.text().startswith("Camera không hoạt động")
+        assert "camera" in app.ctx.faults
+        tap(qtbot, app.window, "identify_error_manual")
+        assert flow.journey.step is Step.MANUAL_ENTRY
+    finally:
+        flow.reset()
+        app.window.allow_close = True
+        app.window.close()
+        app.ctx.store.close()
