@@ -40,14 +40,15 @@ def kiosk(qtbot, tmp_path, citizen):
     frames = _frames(tmp_path / "frames", citizen.qr_payload())
     built = []
 
-    def make(reader_name: str = "", **settings):
+    def make(reader_name: str = "", own_devices: bool = False, **settings):
+        """``own_devices``: the flow opens camera and reader from the settings alone."""
         config = demo_config(tmp_path / "data")
         config.idcard = IdCardSettings(reader=reader_name, qr_timeout_s=20, card_wait_s=15, **settings)
         app = build(config)
         app.window.resize(1920, 1080)
         app.window.show()
-        flow = identity_screens.install(app.window, app.ctx,
-                                        source_factory=lambda: FolderSource(frames, fps=15))
+        source = None if own_devices else (lambda: FolderSource(frames, fps=15))
+        flow = identity_screens.install(app.window, app.ctx, source_factory=source)
         app.window.retranslate()
         built.append((app, flow))
         return app, flow
@@ -146,44 +147,25 @@ def test_manual_entry_with_the_keypad(qtbot, kiosk):
     assert screen.auth.text() == "Nhập thủ công" and screen.field_values[2].text() == "001085009876"
 
 
-def test_demo_backend_reads_the_synthetic_card_end_to_end(qtbot, tmp_path, pcsc_stack):
+def test_demo_backend_reads_the_synthetic_card_end_to_end(qtbot, kiosk, pcsc_stack):
     """reader_backend = "simulator": the demo's own frames and chip, through pcscd."""
-    config = demo_config(tmp_path / "data")
-    config.idcard = IdCardSettings(reader_backend="simulator", qr_timeout_s=20, card_wait_s=15)
-    app = build(config)
-    flow = identity_screens.install(app.window, app.ctx)
+    app, flow = kiosk(own_devices=True, reader_backend="simulator")
     try:
-        app.window.retranslate()
         flow.start()
         qtbot.waitUntil(lambda: flow.journey.step is Step.CONFIRM, timeout=30000)
         ident = flow.journey.identity
         assert ident.source == "chip" and ident.full_name == "Nguyễn Thị Ánh Dương"
     finally:
-        flow.reset()
         flow.demo.stop()
-        app.window.allow_close = True
-        app.window.close()
-        app.ctx.store.close()
 
 
-def test_camera_fault_is_shown_with_manual_entry(qtbot, tmp_path):
-    config = demo_config(tmp_path / "data")
-    config.idcard = IdCardSettings(camera="opencv", camera_device=str(tmp_path / "no-camera.mp4"))
-    app = build(config)
-    app.window.resize(1920, 1080)
-    app.window.show()
-    flow = identity_screens.install(app.window, app.ctx)
-    try:
-        app.window.retranslate()
-        screen = app.window.screen("identify")
-        flow.start()
-        qtbot.waitUntil(lambda: flow.journey.step is Step.ERROR, timeout=5000)
-        assert screen.error_text.text().startswith("Camera không hoạt động")
-        assert "camera" in app.ctx.faults
-        tap(qtbot, app.window, "identify_error_manual")
-        assert flow.journey.step is Step.MANUAL_ENTRY
-    finally:
-        flow.reset()
-        app.window.allow_close = True
-        app.window.close()
-        app.ctx.store.close()
+def test_camera_fault_is_shown_with_manual_entry(qtbot, kiosk, tmp_path):
+    app, flow = kiosk(own_devices=True, camera="opencv",
+                      camera_device=str(tmp_path / "no-camera.mp4"))
+    screen = app.window.screen("identify")
+    flow.start()
+    qtbot.waitUntil(lambda: flow.journey.step is Step.ERROR, timeout=5000)
+    assert screen.error_text.text().startswith("Camera không hoạt động")
+    assert "camera" in app.ctx.faults
+    tap(qtbot, app.window, "identify_error_manual")
+    assert flow.journey.step is Step.MANUAL_ENTRY
