@@ -13,6 +13,7 @@ from typing import Callable
 from .errors import CardRemovedError, NoCardError, ReaderError
 
 log = logging.getLogger(__name__)
+MAX_GET_RESPONSE = 300  # 300 × 256 bytes is more than any eMRTD file
 
 
 def list_readers() -> list[str]:
@@ -132,11 +133,15 @@ class PcscTransport:
 
     def transmit(self, apdu: bytes) -> tuple[bytes, int]:
         data, sw = self._raw(apdu)
-        if sw >> 8 == 0x6C and len(apdu) >= 5:  # wrong Le: repeat with the exact length
+        if sw >> 8 == 0x6C and len(apdu) == 5:  # wrong Le (case 2): repeat with the exact one
             data, sw = self._raw(apdu[:4] + bytes([sw & 0xFF]))
-        while sw >> 8 == 0x61:  # more data available: GET RESPONSE
+        for _ in range(MAX_GET_RESPONSE):  # more data available: GET RESPONSE, bounded
+            if sw >> 8 != 0x61:
+                break
             more, sw = self._raw(bytes([0x00, 0xC0, 0x00, 0x00, sw & 0xFF]))
             data += more
+        else:
+            raise ReaderError("card keeps announcing more data (61xx)")
         return data, sw
 
 
