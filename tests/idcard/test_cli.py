@@ -47,3 +47,18 @@ def test_card_read_with_a_wrong_mrz_key_fails_cleanly(capsys, pcsc_stack):
                  "--no-photo"]) == 1
     err = json.loads(capsys.readouterr().err)
     assert err["error"] == "AccessDeniedError" and err["vi"]
+
+
+def test_card_read_on_a_named_reader_with_bac_from_the_mrz(capsys, card_on_reader, citizen,
+                                                          master_list_dir):
+    from devices.sim.card import Faults
+
+    _, reader = card_on_reader(citizen, Faults(no_pace=True))
+    mrz = citizen.mrz.split("\n")
+    key = f"{mrz[0][5:14]},{mrz[1][0:6]},{mrz[1][8:14]}"
+    assert main(["card", "read", "--reader", reader, "--mrz-key", key, "--no-photo",
+                 "--master-list", str(master_list_dir)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["access"] == "BAC" and out["reader"] == reader
+    assert out["passive_authentication"]["status"] == "verified_csca"
+    assert out["identity"]["has_photo"] is False
