@@ -42,6 +42,15 @@ def save_credentials(path: Path, creds: Credentials) -> None:
     os.replace(tmp, path)
 
 
+def credentials_beside(settings, key_file: Path):
+    """The settings with a relative ``credentials_path`` placed beside the store's key file
+    (outside the data folder, like the key: a copy of the data must not carry the secret)."""
+    if Path(settings.credentials_path).is_absolute():
+        return settings
+    path = Path(key_file).parent / settings.credentials_path
+    return settings.model_copy(update={"credentials_path": str(path)})
+
+
 def ensure_credentials(settings, client) -> Credentials:
     """Load the credentials, registering once with the enrollment token if there are none."""
     path = Path(settings.credentials_path)

@@ -15,7 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from sync.backoff import CircuitBreaker, backoff_delay
 from sync.client import CentralClient
@@ -218,13 +218,13 @@ class SyncWorker:
         now = datetime.now(timezone.utc)
         with self.store.session() as session:
             for outbox_id, dossier_id, started in delivered:
-                item = session.get(OutboxItem, outbox_id)
-                item.state, item.done_at, item.last_attempt_at = "done", now, started
-                item.attempts += 1
-                item.last_error = None
-                dossier = session.get(Dossier, dossier_id)
-                if dossier.status == "queued":
-                    dossier.status, dossier.acked_at = "acked", now
+                session.execute(update(OutboxItem).where(OutboxItem.id == outbox_id).values(
+                    state="done", done_at=now, last_attempt_at=started, last_error=None,
+                    attempts=OutboxItem.attempts + 1))
+                # a Core UPDATE: loading the dossier would decrypt its personal data for nothing
+                session.execute(update(Dossier).where(Dossier.id == dossier_id,
+                                                      Dossier.status == "queued")
+                                .values(status="acked", acked_at=now))
             record_outcome(session, success=True)
 
     def _mark(self, outbox_id: int, started: datetime, *, error: str, permanent: bool) -> None:

@@ -35,9 +35,12 @@ def _open(args):
     from kiosk.config import load
     from sync.store import open_store
 
+    from sync.credentials import credentials_beside
+
     config = load(Path(args.config) if args.config else None)
     store_path = args.store or config.kiosk.resolved_data_dir() / "kiosk.db"
     key_path = args.key or config.kiosk.resolved_key_file()
+    config = config.model_copy(update={"sync": credentials_beside(config.sync, key_path)})
     return config, open_store(store_path, key_path)
 
 

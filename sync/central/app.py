@@ -75,6 +75,7 @@ class CentralApp:
     def __init__(self, session_factory: sessionmaker, config: CentralConfig) -> None:
         self.Session = session_factory
         self.config = config
+        self._secrets: dict[str, tuple[float, bytes | None]] = {}
         config.files_dir.mkdir(parents=True, exist_ok=True)
         self.routes: list[tuple[str, re.Pattern, Handler, str]] = []
         add = self._route
@@ -173,7 +174,7 @@ class CentralApp:
     def _verify(self, session: Session, request: Request) -> signing.SignedRequest:
         """Check the signature; the nonce is recorded in the request's own transaction."""
         verifier = signing.Verifier(
-            lambda kiosk: service.kiosk_secret(session, kiosk),
+            lambda kiosk: service.kiosk_secret(session, kiosk, self._secrets),
             lambda kiosk, nonce, ts: service.remember_nonce(
                 session, kiosk, nonce, ts, self.config.window_s),
             window_s=self.config.window_s)
@@ -198,7 +199,9 @@ class CentralApp:
 
     def h_register(self, session, request, match):
         rotate = "rotate=1" in request.signed_path
-        return 201, service.register_kiosk(session, request.json(contract.KioskRegistration), rotate)
+        reg = request.json(contract.KioskRegistration)
+        self._secrets.pop(reg.kiosk_id, None)
+        return 201, service.register_kiosk(session, reg, rotate)
 
     def h_heartbeat(self, session, request, match):
         return 200, service.heartbeat(session, request.kiosk_id, request.json(contract.Heartbeat))

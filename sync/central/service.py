@@ -48,7 +48,6 @@ def register_kiosk(session: Session, req: contract.KioskRegistration, rotate: bo
     if kiosk is not None and not rotate:
         raise ApiError(409, "kiosk_exists", "kiosk already registered; pass rotate=1 to rotate")
     secret = secrets.token_hex(32)
-    _SECRET_CACHE.pop(req.kiosk_id, None)
     if kiosk is None:
         session.add(Kiosk(kiosk_id=req.kiosk_id, agency_id=req.agency_id, secret_hex=secret,
                           registered_at=utcnow()))
@@ -57,19 +56,21 @@ def register_kiosk(session: Session, req: contract.KioskRegistration, rotate: bo
     return {"kiosk_id": req.kiosk_id, "agency_id": req.agency_id, "secret": secret}
 
 
-_SECRET_CACHE: dict[str, tuple[float, bytes | None]] = {}
-_SECRET_TTL_S = 10.0
+SECRET_TTL_S = 10.0
 
 
-def kiosk_secret(session: Session, kiosk_id: str) -> bytes | None:
-    """The kiosk's secret, cached briefly: a rotation elsewhere takes effect within 10 s."""
+def kiosk_secret(session: Session, kiosk_id: str,
+                 cache: dict[str, tuple[float, bytes | None]] | None = None) -> bytes | None:
+    """The kiosk's secret; with a ``cache`` (one per app) kept 10 s, so a rotation made by
+    another server process takes effect within 10 s (at once in this one)."""
     now = time.monotonic()
-    hit = _SECRET_CACHE.get(kiosk_id)
-    if hit and now - hit[0] < _SECRET_TTL_S:
+    hit = cache.get(kiosk_id) if cache is not None else None
+    if hit and now - hit[0] < SECRET_TTL_S:
         return hit[1]
     kiosk = session.get(Kiosk, kiosk_id)
     secret = bytes.fromhex(kiosk.secret_hex) if kiosk else None
-    _SECRET_CACHE[kiosk_id] = (now, secret)
+    if cache is not None:
+        cache[kiosk_id] = (now, secret)
     return secret
 
 
