@@ -44,6 +44,7 @@ class Faults:
     bad_sod_hash: int | None = None  # this data group's hash in EF.SOD is wrong
     short_apdus_only: bool = False  # extended-length commands answered 6700
     no_pace: bool = False  # no EF.CardAccess: BAC only
+    refuse_mse_parameter_id: bool = False  # MSE:Set AT with tag 84 answered 6A80
 
 
 def _sw(code: int) -> bytes:
@@ -197,6 +198,8 @@ class EmulatedIdCard:
         if (cmd.p1, cmd.p2) != (0xC1, 0xA4) or FID["CardAccess"] not in self.files:
             return b"", 0x6A86 if FID["CardAccess"] in self.files else 0x6D00
         dos = {t.tag: t.value for t in tlv.parse_all(cmd.data)}
+        if 0x84 in dos and self.faults.refuse_mse_parameter_id:
+            return b"", 0x6A80
         if decode_oid(dos.get(0x80, b"\x00")) != PACE_OID_AES128:
             return b"", 0x6A80
         ref = dos.get(0x83, b"\x00")[0]

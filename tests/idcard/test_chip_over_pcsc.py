@@ -43,6 +43,12 @@ def test_p256_chip_and_no_master_list_gives_signature_valid(card_on_reader, citi
     assert result.access == "PACE" and result.pa.status.value == "signature_valid"
 
 
+def test_pace_on_a_chip_that_refuses_the_parameter_id_tag(card_on_reader, citizen):
+    _, reader = card_on_reader(citizen, Faults(refuse_mse_parameter_id=True))
+    result, _ = _read(reader, AccessKey(can=citizen.can), read_photo=False)
+    assert result.access == "PACE"
+
+
 def test_bac_with_the_mrz_when_the_chip_has_no_pace(card_on_reader, citizen, master_list_dir):
     _, reader = card_on_reader(citizen, Faults(no_pace=True))
     mrz = citizen.mrz.split("\n")

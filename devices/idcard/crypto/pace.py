@@ -105,9 +105,13 @@ def pace_authenticate(transmit: Transmit, password: bytes, ref: int, info: PaceI
     ``map_key``/``agreement_key`` fix the ephemeral secrets for the known-answer test only.
     """
     curve, cipher = info.curve, info.cipher
-    mse = (tlv.encode(0x80, encode_oid(info.oid)) + tlv.encode(0x83, bytes([ref]))
-           + tlv.encode(0x84, bytes([info.parameter_id])))
-    _, sw = transmit(Command(0x00, 0x22, 0xC1, 0xA4, mse).encode())
+    mse = tlv.encode(0x80, encode_oid(info.oid)) + tlv.encode(0x83, bytes([ref]))
+    _, sw = transmit(Command(0x00, 0x22, 0xC1, 0xA4,
+                             mse + tlv.encode(0x84, bytes([info.parameter_id]))).encode())
+    if sw in (0x6A80, 0x6A88):
+        # Tag 84 is only required when a chip offers several domain parameters; some
+        # chips refuse it otherwise. Ask again without it.
+        _, sw = transmit(Command(0x00, 0x22, 0xC1, 0xA4, mse).encode())
     if sw != 0x9000:
         raise ChipError(f"MSE:Set AT failed {sw:04X}")
     # 1. The encrypted nonce.
