@@ -142,7 +142,8 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
                    sub: contract.DossierSubmission, complete_all: bool = False) -> tuple[int, dict]:
     """Record a new dossier (201) or answer the state of the same one (200).
 
-    ``complete_all``: the caller stores every attachment's bytes in this transaction."""
+    ``complete_all``: the caller stores every attachment's bytes in this transaction, so a
+    new dossier is recorded complete and accepted at once (no commit step)."""
     if idem_key != sub.dossier_id:
         raise ApiError(422, "idempotency_key_mismatch",
                        "Idempotency-Key must equal the dossier_id of the body")
@@ -166,8 +167,9 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
         raise ApiError(422, "attachment_hash_mismatch", "an empty attachment has another SHA-256")
     dossier = Dossier(dossier_id=sub.dossier_id, code=sub.code, kiosk_id=kiosk_id,
                       agency_id=sub.agency_id, procedure_code=sub.procedure_code,
-                      body_sha256=body_hash, payload=raw.decode("utf-8"), status=1,
-                      received_at=sub.received_at, created_at=utcnow())
+                      body_sha256=body_hash, payload=raw.decode("utf-8"),
+                      status=2 if complete_all else 1, received_at=sub.received_at,
+                      created_at=utcnow(), committed_at=utcnow() if complete_all else None)
     atts = [Attachment(attachment_id=att.attachment_id, dossier_id=dossier.dossier_id,
                        position=pos, paper_code=att.paper_code, paper_name=att.paper_name,
                        media_type=att.media_type, size=att.size, sha256=att.sha256,
@@ -179,6 +181,8 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
         session.add(dossier)
         session.flush()
         session.add_all(atts)
+        if complete_all:
+            _record_reusable_papers(session, dossier)
         session.flush()
     except IntegrityError:
         raise ApiError(409, "conflict",
@@ -201,7 +205,7 @@ def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: st
     """
     status, state = submit_dossier(session, files_dir, kiosk_id, idem_key, raw, sub,
                                    complete_all=True)
-    if state["committed"]:
+    if status == 200 and state["committed"]:
         return status, state
     if len(payload) != sum(a.size for a in sub.attachments):
         raise ApiError(400, "bundle_length_mismatch",
@@ -221,9 +225,10 @@ def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: st
         written.append((manifest.attachment_id, data))
     for attachment_id, data in written:
         _store_file(attachment_path(files_dir, attachment_id), data)
-    if status != 201:
-        for att in _attachments(session, sub.dossier_id):
-            att.received, att.complete = att.size, True
+    if status == 201:  # recorded complete and accepted by submit_dossier
+        return status, state
+    for att in _attachments(session, sub.dossier_id):
+        att.received, att.complete = att.size, True
     return status, commit_dossier(session, kiosk_id, sub.dossier_id)
 
 

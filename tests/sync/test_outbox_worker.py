@@ -162,4 +162,8 @@ def test_a_small_dossier_goes_in_one_request(central, kiosk_store, tmp_path):
     with kiosk_store.session() as s:
         ids = [a.id for a in s.get(Dossier, got.dossier_id).attachments]
     assert [central_file(central, i) for i in ids] == blobs
-    assert worker.client.status_by_code(got.code)["committed"]
+    assert worker.client.status_by_code(got.code) | {"received_at": None} == {
+        "code": got.code, "status": 2, "committed": True, "received_at": None}
+    papers = worker.client.search_papers("001300999888")
+    assert sorted(p["TenGiayTo"] for p in papers if p["SoKyHieu"] == got.code) == [
+        "Giấy tờ 1", "Giấy tờ 2", "Giấy tờ 3"]
