@@ -1,0 +1,56 @@
+"""Start the reference central for the demo: its own process, SQLite, loopback, a random port.
+
+The kiosk demo calls ``DemoCentral(data_dir).start()`` and points ``[sync] central_url`` and
+``enrollment_token`` at what it returns; a separate process keeps the kiosk's UI free of the
+server's work.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class DemoCentral:
+    def __init__(self, data_dir: Path, enrollment_token: str | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.enrollment_token = enrollment_token or secrets.token_urlsafe(16)
+        self.url = ""
+        self._proc: subprocess.Popen | None = None
+
+    def start(self, timeout_s: float = 30.0) -> str:
+        """Start the central and wait until it listens; returns its URL."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        ready = self.data_dir / "central.url"
+        ready.unlink(missing_ok=True)
+        env = {**os.environ, "CENTRAL_ENROLLMENT_TOKEN": self.enrollment_token,
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        log = open(self.data_dir / "central.log", "ab")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "sync.central", "serve", "--host", "127.0.0.1", "--port", "0",
+             "--data-dir", str(self.data_dir), "--ready-file", str(ready)],
+            env=env, stdout=log, stderr=log, cwd=ROOT)
+        log.close()
+        deadline = time.monotonic() + timeout_s
+        while not ready.exists():
+            if self._proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the demo central did not start; see {self.data_dir / 'central.log'}")
+            time.sleep(0.05)
+        self.url = ready.read_text().strip()
+        return self.url
+
+    def stop(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        self._proc = None
