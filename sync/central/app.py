@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import contract, signing
-from sync.central import service
+from sync.central import intake, service
 from sync.central.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,7 @@ class CentralApp:
         if not re.fullmatch(HEX32, key):
             raise ApiError(400, "idempotency_key_required", "send Idempotency-Key (32 hex digits)")
         sub = request.json(contract.DossierSubmission)
-        return service.submit_dossier(session, self.config.files_dir, request.kiosk_id, key,
+        return intake.submit_dossier(session, self.config.files_dir, request.kiosk_id, key,
                                       request.body, sub)
 
     def h_bundle(self, session, request, match):
@@ -231,11 +231,11 @@ class CentralApp:
         raw = bytes(body[:int(length)])
         sub = Request(request.method, request.path, request.signed_path,
                       {"Content-Type": "application/json"}, raw).json(contract.DossierSubmission)
-        return service.submit_bundle(session, self.config.files_dir, request.kiosk_id, key, raw,
+        return intake.submit_bundle(session, self.config.files_dir, request.kiosk_id, key, raw,
                                      sub, body[int(length):])
 
     def h_dossier(self, session, request, match):
-        return 200, service.dossier_state(session, request.kiosk_id, match["d"])
+        return 200, intake.dossier_state(session, request.kiosk_id, match["d"])
 
     def h_chunk(self, session, request, match):
         if request.headers.get("Content-Type") != "application/offset+octet-stream":
@@ -244,15 +244,15 @@ class CentralApp:
         chunk_hash = request.headers.get("X-Chunk-Sha256", "")
         if not offset.isdigit() or not re.fullmatch(r"[0-9a-f]{64}", chunk_hash):
             raise ApiError(400, "bad_upload_headers", "send Upload-Offset and X-Chunk-SHA256")
-        return 200, service.upload_chunk(session, self.config.files_dir, request.kiosk_id,
+        return 200, intake.upload_chunk(session, self.config.files_dir, request.kiosk_id,
                                          match["d"], match["a"], int(offset), request.body,
                                          chunk_hash)
 
     def h_commit(self, session, request, match):
-        return 200, service.commit_dossier(session, request.kiosk_id, match["d"])
+        return 200, intake.commit_dossier(session, request.kiosk_id, match["d"])
 
     def h_status(self, session, request, match):
-        return 200, service.status_by_code(session, match["code"])
+        return 200, intake.status_by_code(session, match["code"])
 
     def h_catalog_get(self, session, request, match):
         doc = service.get_catalog(session, match["name"])

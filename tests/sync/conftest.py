@@ -91,7 +91,7 @@ def queue_dossier(store, settings, blobs=(b"scan",), **kw):
 
 
 def central_file(central, attachment_id: str) -> bytes:
-    from sync.central.service import attachment_path
+    from sync.central.intake import attachment_path
 
     return attachment_path(central.app.config.files_dir, attachment_id).read_bytes()
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from sync.central.models import Attachment as CentralAttachment
 from sync.central.models import Dossier as CentralDossier
-from sync.central.service import attachment_path
+from sync.central.intake import attachment_path
 from sync.state import sync_status
 from sync.store.models_dossier import Dossier
 from sync.testing.faultproxy import FAULTS, FaultProxy

@@ -1,0 +1,251 @@
+"""Dossier intake at the central: submission, verified resumable uploads, bundles, commit.
+
+Every function takes a SQLAlchemy session inside a transaction and returns a JSON-able dict or
+raises ``ApiError``.  Idempotent by construction: a dossier id submitted again with the same
+bytes answers the stored state; an upload goes on from the offset the central holds; a commit
+can be repeated.  Files are written atomically and fsync'd before anything is acknowledged.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync import contract
+from sync.central.errors import ApiError
+from sync.central.models import Attachment, Dossier, ReusablePaper
+from sync.central.service import VN_TZ, utcnow
+
+
+def _attachments(session: Session, dossier_id: str) -> list[Attachment]:
+    return list(session.scalars(select(Attachment).where(Attachment.dossier_id == dossier_id)
+                                .order_by(Attachment.position)))
+
+
+def _dossier_state(session: Session, dossier: Dossier, atts: list[Attachment] | None = None) -> dict:
+    atts = _attachments(session, dossier.dossier_id) if atts is None else atts
+    return {
+        "dossier_id": dossier.dossier_id,
+        "code": dossier.code,
+        "status": dossier.status,
+        "committed": dossier.committed_at is not None,
+        "attachments": [{"attachment_id": a.attachment_id, "size": a.size, "received": a.received,
+                         "complete": a.complete} for a in atts],
+    }
+
+
+def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
+                   sub: contract.DossierSubmission, complete_all: bool = False) -> tuple[int, dict]:
+    """Record a new dossier (201) or answer the state of the same one (200).
+
+    ``complete_all``: the caller stores every attachment's bytes in this transaction, so a
+    new dossier is recorded complete and accepted at once (no commit step)."""
+    if idem_key != sub.dossier_id:
+        raise ApiError(422, "idempotency_key_mismatch",
+                       "Idempotency-Key must equal the dossier_id of the body")
+    body_hash = hashlib.sha256(raw).hexdigest()
+    existing = session.get(Dossier, sub.dossier_id)
+    if existing is not None:
+        if existing.body_sha256 != body_hash:
+            raise ApiError(409, "idempotency_conflict",
+                           "this dossier id was already used with different content")
+        return 200, _dossier_state(session, existing)
+    match = contract.DOSSIER_CODE_RE.match(sub.code)
+    if match["agency"] != sub.agency_id:
+        raise ApiError(422, "code_agency_mismatch", "the dossier code names another agency")
+    if match["day"] != f"{sub.received_at.astimezone(VN_TZ):%y%m%d}":
+        raise ApiError(422, "code_day_mismatch", "the dossier code's date is not the day received")
+    ids = [a.attachment_id for a in sub.attachments]
+    if len(set(ids)) != len(ids):
+        raise ApiError(422, "duplicate_attachment", "attachment ids repeat")
+    empty_sha = hashlib.sha256(b"").hexdigest()
+    if any(a.size == 0 and a.sha256 != empty_sha for a in sub.attachments):
+        raise ApiError(422, "attachment_hash_mismatch", "an empty attachment has another SHA-256")
+    dossier = Dossier(dossier_id=sub.dossier_id, code=sub.code, kiosk_id=kiosk_id,
+                      agency_id=sub.agency_id, procedure_code=sub.procedure_code,
+                      body_sha256=body_hash, payload=raw.decode("utf-8"),
+                      status=2 if complete_all else 1, received_at=sub.received_at,
+                      created_at=utcnow(), committed_at=utcnow() if complete_all else None)
+    atts = [Attachment(attachment_id=att.attachment_id, dossier_id=dossier.dossier_id,
+                       position=pos, paper_code=att.paper_code, paper_name=att.paper_name,
+                       media_type=att.media_type, size=att.size, sha256=att.sha256,
+                       received=att.size if complete_all else 0,
+                       complete=complete_all or att.size == 0)
+            for pos, att in enumerate(sub.attachments)]
+    try:
+        # no savepoint: a conflict refuses the whole request (its transaction rolls back)
+        session.add(dossier)
+        session.flush()
+        session.add_all(atts)
+        if complete_all:
+            _record_reusable_papers(session, dossier)
+        session.flush()
+    except IntegrityError:
+        raise ApiError(409, "conflict",
+                       "the dossier code or an attachment id is already taken") from None
+    for att in sub.attachments:
+        if att.size == 0:  # nothing to upload: the empty file is complete as declared
+            path = attachment_path(files_dir, att.attachment_id)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"")
+    return 201, _dossier_state(session, dossier, atts)
+
+
+def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
+                  sub: contract.DossierSubmission, payload: memoryview) -> tuple[int, dict]:
+    """A dossier and all its attachments in one request, committed at once.
+
+    For the common small dossier this replaces submit + one upload per attachment + commit.
+    All or nothing: a bad length or digest refuses the whole bundle; a repeat is answered
+    from what is already stored (the same idempotency rules as ``submit_dossier``).
+    """
+    status, state = submit_dossier(session, files_dir, kiosk_id, idem_key, raw, sub,
+                                   complete_all=True)
+    if status == 200 and state["committed"]:
+        return status, state
+    if len(payload) != sum(a.size for a in sub.attachments):
+        raise ApiError(400, "bundle_length_mismatch",
+                       "the attachment bytes do not add up to the declared sizes")
+    # a dossier known before (a chunked attempt) keeps what it already has
+    had = set() if status == 201 else {a["attachment_id"] for a in state["attachments"]
+                                       if a["complete"]}
+    offset, written = 0, []
+    for manifest in sub.attachments:
+        data = payload[offset:offset + manifest.size]
+        offset += manifest.size
+        if manifest.attachment_id in had:
+            continue
+        if hashlib.sha256(data).hexdigest() != manifest.sha256:
+            raise ApiError(422, "attachment_hash_mismatch",
+                           "an attachment's SHA-256 does not match its manifest")
+        written.append((manifest.attachment_id, data))
+    for attachment_id, data in written:
+        _store_file(attachment_path(files_dir, attachment_id), data)
+    if status == 201:  # recorded complete and accepted by submit_dossier
+        return status, state
+    for att in _attachments(session, sub.dossier_id):
+        att.received, att.complete = att.size, True
+    return status, commit_dossier(session, kiosk_id, sub.dossier_id)
+
+
+def _store_file(path: Path, data) -> None:
+    """Write atomically and durably: the central acknowledges only what survives a power cut."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _own_dossier(session: Session, kiosk_id: str, dossier_id: str, lock: bool = False) -> Dossier:
+    query = select(Dossier).where(Dossier.dossier_id == dossier_id)
+    dossier = session.scalars(query.with_for_update() if lock else query).first()
+    if dossier is None or dossier.kiosk_id != kiosk_id:
+        raise ApiError(404, "no_such_dossier", "no dossier with this id from this kiosk")
+    return dossier
+
+
+def dossier_state(session: Session, kiosk_id: str, dossier_id: str) -> dict:
+    return _dossier_state(session, _own_dossier(session, kiosk_id, dossier_id))
+
+
+def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: str,
+                 attachment_id: str, offset: int, chunk: bytes, chunk_sha256: str) -> dict:
+    """Append a chunk at ``offset``; on the last byte verify the whole file's SHA-256."""
+    att = session.scalars(
+        select(Attachment).join(Dossier, Dossier.dossier_id == Attachment.dossier_id)
+        .where(Attachment.attachment_id == attachment_id, Dossier.dossier_id == dossier_id,
+               Dossier.kiosk_id == kiosk_id)
+        .with_for_update(of=Attachment)).first()
+    if att is None:
+        raise ApiError(404, "no_such_attachment", "no such attachment in a dossier of this kiosk")
+    if att.complete:
+        return {"received": att.received, "complete": True, "committed": False}
+    if offset != att.received:
+        raise ApiError(409, "offset_mismatch", "upload offset differs from what was received",
+                       received=att.received)
+    if hashlib.sha256(chunk).hexdigest() != chunk_sha256:
+        raise ApiError(422, "chunk_hash_mismatch", "the chunk's SHA-256 does not match")
+    if offset + len(chunk) > att.size:
+        raise ApiError(422, "too_long", "the chunk goes past the declared size")
+    path = attachment_path(files_dir, attachment_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(".part")
+    with open(part, "r+b" if part.exists() else "wb") as fh:
+        fh.seek(offset)
+        fh.write(chunk)
+        fh.truncate()
+    att.received = offset + len(chunk)
+    if att.received == att.size:
+        digest = hashlib.sha256()
+        with open(part, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != att.sha256:
+            part.unlink()
+            att.received = 0
+            raise ApiError(422, "attachment_hash_mismatch",
+                           "the whole attachment's SHA-256 does not match; upload again",
+                           commit=True, received=0)
+        with open(part, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, path)
+        att.complete = True
+        session.flush()
+        # the last attachment of a dossier commits it: one round trip less per dossier
+        others = session.scalar(select(func.count()).select_from(Attachment).where(
+            Attachment.dossier_id == dossier_id, Attachment.complete.is_(False)))
+        if others == 0:
+            commit_dossier(session, kiosk_id, dossier_id)
+            return {"received": att.received, "complete": True, "committed": True}
+    return {"received": att.received, "complete": att.complete, "committed": False}
+
+
+def attachment_path(files_dir: Path, attachment_id: str) -> Path:
+    return files_dir / attachment_id[:2] / attachment_id
+
+
+def commit_dossier(session: Session, kiosk_id: str, dossier_id: str) -> dict:
+    dossier = _own_dossier(session, kiosk_id, dossier_id, lock=True)
+    atts = _attachments(session, dossier_id)
+    missing = [a.attachment_id for a in atts if not a.complete]
+    if missing:
+        raise ApiError(409, "incomplete_attachments", "some attachments are not complete",
+                       missing=missing)
+    if dossier.committed_at is None:
+        dossier.committed_at = utcnow()
+        dossier.status = 2  # accepted (tiếp nhận)
+        _record_reusable_papers(session, dossier)
+    return {**_dossier_state(session, dossier, atts),
+            "committed_at": dossier.committed_at.isoformat()}
+
+
+def _record_reusable_papers(session: Session, dossier: Dossier) -> None:
+    """Digitized papers of an accepted dossier become reusable by their owner (Decision 468)."""
+    sub = json.loads(dossier.payload)
+    owner = sub["applicant"]["id_number"]
+    for att in sub.get("attachments", []):
+        if not att.get("digitized", True) or not att.get("paper_code"):
+            continue
+        code = f"{dossier.code}:{att['paper_code']}"
+        session.add(ReusablePaper(owner_id_number=owner, result_code=code,
+                                  paper_name=att["paper_name"], reference_no=dossier.code,
+                                  issuing_agency=dossier.agency_id,
+                                  procedure_code=dossier.procedure_code,
+                                  attachment_id=att["attachment_id"], created_at=utcnow()))
+
+
+def status_by_code(session: Session, code: str) -> dict:
+    dossier = session.scalars(select(Dossier).where(Dossier.code == code)).first()
+    if dossier is None:
+        raise ApiError(404, "no_such_dossier", "no dossier with this code")
+    return {"code": dossier.code, "status": dossier.status,
+            "received_at": dossier.received_at.isoformat(),
+            "committed": dossier.committed_at is not None}
