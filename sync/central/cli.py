@@ -27,6 +27,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="token a kiosk presents to register (env CENTRAL_ENROLLMENT_TOKEN)")
     parser.add_argument("--admin-token", default=os.environ.get("CENTRAL_ADMIN_TOKEN", ""),
                         help="token to publish catalogs (env CENTRAL_ADMIN_TOKEN)")
+    parser.add_argument("--tls-cert", type=Path, default=None,
+                        help="PEM certificate chain: serve HTTPS (kiosks verify it with ca_bundle)")
+    parser.add_argument("--tls-key", type=Path, default=None, help="PEM private key of --tls-cert")
     parser.add_argument("--workers", type=int, default=1,
                         help="processes serving the same port (each with its own database pool)")
     parser.add_argument("--ready-file", type=Path, default=None,
@@ -41,7 +44,8 @@ def run_serve(args: argparse.Namespace) -> int:
     db_url = args.db or f"sqlite:///{(args.data_dir / 'central.sqlite3').resolve()}"
     server = CentralServer(db_url, host=args.host, port=args.port,
                            files_dir=args.data_dir / "attachments",
-                           enrollment_token=args.enrollment_token, admin_token=args.admin_token)
+                           enrollment_token=args.enrollment_token, admin_token=args.admin_token,
+                           tls_cert=args.tls_cert, tls_key=args.tls_key)
     children = _fork_workers(server, args.workers - 1)
 
     def _terminate(*_):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import socket
 import socketserver
+import ssl
 import tempfile
 import threading
 from pathlib import Path
@@ -61,6 +62,10 @@ class _QuietHandler(WSGIRequestHandler):
     timeout = 30  # a client that stops sending mid-body frees its thread
 
     def setup(self) -> None:
+        if isinstance(self.request, ssl.SSLSocket):
+            # the TLS handshake runs here, in this connection's thread, not in accept()
+            self.request.settimeout(self.timeout)
+            self.request.do_handshake()
         super().setup()
         # wsgiref writes the headers and the body separately: with Nagle's algorithm and the
         # client's delayed ACK the body would wait up to 40 ms (write-write-read).
@@ -74,7 +79,8 @@ class CentralServer:
     """A running central; ``url`` is where kiosks reach it."""
 
     def __init__(self, db_url: str, host: str = "127.0.0.1", port: int = 0,
-                 files_dir: Path | None = None, **config) -> None:
+                 files_dir: Path | None = None, tls_cert: Path | None = None,
+                 tls_key: Path | None = None, **config) -> None:
         self.engine = make_engine(db_url)
         files_dir = Path(files_dir or tempfile.mkdtemp(prefix="central-files-"))
         self.app = CentralApp(sessionmaker(self.engine, expire_on_commit=False),
@@ -82,7 +88,15 @@ class CentralServer:
         self.httpd = make_server(host, port, self.app, server_class=_ThreadingWSGIServer,
                                  handler_class=_QuietHandler)
         self.port = self.httpd.server_address[1]
-        self.url = f"http://{host}:{self.port}"
+        scheme = "http"
+        if tls_cert:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.minimum_version = ssl.TLSVersion.TLSv1_2
+            context.load_cert_chain(tls_cert, tls_key)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True,
+                                                    do_handshake_on_connect=False)
+            scheme = "https"
+        self.url = f"{scheme}://{host}:{self.port}"
         self._thread: threading.Thread | None = None
 
     def start(self) -> "CentralServer":
