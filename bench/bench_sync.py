@@ -64,6 +64,19 @@ def wait_file(path: Path, proc: subprocess.Popen) -> str:
     return path.read_text()
 
 
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_s() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as fh:
         for line in fh:
@@ -151,7 +164,9 @@ def main() -> None:
                 resp.raise_for_status()
             return time.perf_counter() - t0
 
+        cpu0 = own_cpu_s() + cpu_s(sink.pid)
         plain_s = plain_loop("/upload")
+        plain_cpu = own_cpu_s() + cpu_s(sink.pid) - cpu0
         durable_s = plain_loop("/durable")
 
         # the sync path, in its own process, RSS sampled
@@ -168,11 +183,20 @@ def main() -> None:
                     return
                 time.sleep(0.2)
 
+        central_cpu0 = cpu_s(central.pid)
         t0 = time.perf_counter()
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
+        drain_cpu = 0.0
+        while drain.poll() is None:  # the drain's own CPU, read just before it exits
+            try:
+                drain_cpu = cpu_s(drain.pid)
+            except (OSError, IndexError):
+                pass
+            time.sleep(0.1)
         out, _ = drain.communicate()
         rc = drain.returncode
+        central_cpu = cpu_s(central.pid) - central_cpu0
         wall_s = time.perf_counter() - t0
         # the drain's own clock starts after the interpreter and the store are up
         sync_s = json.loads(out.decode().strip().splitlines()[-1])["elapsed_s"]
@@ -191,6 +215,11 @@ def main() -> None:
         print(f"| plain loop, server fsyncs each file | {durable_s:.1f} s, {mb / durable_s:.0f} MB/s | |")
         print(f"| throughput ratio sync / plain | {plain_s / sync_s:.2f} | ≥ 0.8 |")
         print(f"| throughput ratio sync / plain with fsync | {durable_s / sync_s:.2f} | |")
+        per = 1000 / args.dossiers
+        print(f"| CPU per dossier, plain loop (client + server) | {plain_cpu * per:.1f} ms | |")
+        print(f"| CPU per dossier, sync (kiosk ≥ {drain_cpu * per:.1f} ms + central "
+              f"{central_cpu * per:.1f} ms, PostgreSQL not counted) | "
+              f"{(drain_cpu + central_cpu) * per:.1f} ms | |")
         print(f"| peak RSS of the draining kiosk process | {peak:.0f} MB | ≤ 150 MB |")
         print(f"| RSS at 25/50/75/99 % of the drain | {' / '.join(f'{q:.0f}' for q in quart)} MB | flat |")
         print(f"(central attachment dir entries: {delivered}, db={args.db}, parallel={args.parallel}, workers={args.workers}, "
