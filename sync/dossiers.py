@@ -13,11 +13,24 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from pydantic import ValidationError
+
 from sync.client import canonical_json
 from sync.contract import DossierSubmission, format_dossier_code
 from sync.numbering_leased import CENTRE_TZ, LeasedDossierCodes
 from sync.store.models_dossier import Dossier, DossierAttachment
 from sync.store.models_sync import OutboxItem
+
+
+class InvalidDossier(ValueError):
+    """The dossier would break the contract; ``str()`` names fields and problems, never values."""
+
+    vi = "Thông tin hồ sơ chưa hợp lệ. Vui lòng kiểm tra lại hoặc hỏi cán bộ tại quầy."
+    en = "Some details of the dossier are not valid. Please check them or ask the officer."
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("invalid dossier: " + "; ".join(problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -46,8 +59,8 @@ def submit_dossier(store, codes: LeasedDossierCodes, *, agency_id: str, procedur
                    channel: int = 1) -> SubmittedDossier:
     """Record a dossier and queue it; returns its id and its dossier code (for the receipt).
 
-    Raises ``pydantic.ValidationError`` if the dossier would break the contract: better
-    refused here, with the citizen present, than by the central later.
+    Raises ``InvalidDossier`` if the dossier would break the contract: better refused here,
+    with the citizen present, than by the central later.
     """
     received_at = (received_at or datetime.now(timezone.utc)).astimezone(CENTRE_TZ)
     dossier_id = uuid.uuid4().hex
@@ -63,8 +76,12 @@ def submit_dossier(store, codes: LeasedDossierCodes, *, agency_id: str, procedur
                   channel=channel, applicant=applicant, summary=summary, answers=answers,
                   fees=list(fees), attachments=manifests)
     # validate before anything is written (the code is a placeholder of the right shape)
-    DossierSubmission.model_validate_json(canonical_json(
-        {**fields, "code": format_dossier_code(agency_id, received_at.date(), 1)}))
+    try:
+        DossierSubmission.model_validate_json(canonical_json(
+            {**fields, "code": format_dossier_code(agency_id, received_at.date(), 1)}))
+    except ValidationError as exc:
+        raise InvalidDossier([f"{'.'.join(map(str, e['loc']))}: {e['type']}"
+                              for e in exc.errors(include_input=False)]) from None
     refs = [store.files.put(a.data) for a in attachments]
     now = datetime.now(timezone.utc)
     with store.session() as session:

@@ -26,9 +26,13 @@ log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``postgresql+pg8000://…`` or ``sqlite:///…``, tables created."""
+    """An engine for ``postgresql+pg8000://…`` or ``sqlite:///…``, tables created.
+
+    ``hide_parameters``: a database error in the log must not carry a dossier's personal data.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # WAL lets readers run beside the one writer
@@ -40,7 +44,8 @@ def make_engine(url: str) -> Engine:
     else:
         # no pre-ping (a round trip per request): a connection dropped by a server restart
         # answers one 503 and is replaced (pool_recycle bounds idle connections' age)
-        engine = create_engine(url, pool_size=16, max_overflow=16, pool_recycle=1800)
+        engine = create_engine(url, pool_size=16, max_overflow=16, pool_recycle=1800,
+                               hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _nodelay(dbapi_conn, _record):
