@@ -91,7 +91,7 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
     for att in sub.attachments:
         if att.size == 0:  # nothing to upload: the empty file is complete as declared
             path = attachment_path(files_dir, att.attachment_id)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _ensure_dir(path.parent)
             path.write_bytes(b"")
     return 201, _dossier_state(session, dossier, atts)
 
@@ -135,7 +135,7 @@ def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: st
 
 def _store_file(path: Path, data) -> None:
     """Write atomically and durably: the central acknowledges only what survives a power cut."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _ensure_dir(path.parent)
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -176,7 +176,7 @@ def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: s
     if offset + len(chunk) > att.size:
         raise ApiError(422, "too_long", "the chunk goes past the declared size")
     path = attachment_path(files_dir, attachment_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _ensure_dir(path.parent)
     part = path.with_suffix(".part")
     with open(part, "r+b" if part.exists() else "wb") as fh:
         fh.seek(offset)
@@ -206,6 +206,12 @@ def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: s
             commit_dossier(session, kiosk_id, dossier_id)
             return {"received": att.received, "complete": True, "committed": True}
     return {"received": att.received, "complete": att.complete, "committed": False}
+
+
+def _ensure_dir(folder: Path) -> None:
+    # a stat is much cheaper than mkdir(exist_ok=True) failing on an existing folder
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 def attachment_path(files_dir: Path, attachment_id: str) -> Path:
