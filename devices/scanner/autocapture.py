@@ -3,7 +3,7 @@
 A citizen lays a paper down, straightens it, takes their hands away. The preview sees a page
 whose corners jump about, then settle. ``SteadyCapture`` watches the corners of successive
 detections; when they have stayed within ``tolerance`` (a fraction of the frame diagonal)
-for ``hold_seconds`` and the page is whole and large enough, it fires once. It then waits
+for ``hold_seconds`` and the page is whole, large enough and not too dark, it fires once. It then waits
 for the page to go away or move a lot (the next page) before it can fire again, so one paper
 is never taken twice by accident.
 
@@ -18,7 +18,7 @@ from enum import Enum
 import numpy as np
 
 from devices.scanner.detect import PageDetection
-from devices.scanner.quality import MIN_AREA_FRACTION
+from devices.scanner.quality import MIN_AREA_FRACTION, MIN_PREVIEW_BRIGHTNESS
 
 
 class CaptureState(str, Enum):
@@ -59,7 +59,8 @@ class SteadyCapture:
             self._taken_quad = None  # a different page (or the same one moved): start over
             self._anchor = None
         acceptable = (not detection.touches_border
-                      and detection.area_fraction >= MIN_AREA_FRACTION)
+                      and detection.area_fraction >= MIN_AREA_FRACTION
+                      and detection.brightness >= MIN_PREVIEW_BRIGHTNESS)
         if self._anchor is None or _moved(detection.quad, self._anchor) > limit or not acceptable:
             self._anchor, self._since, self.progress = detection.quad.copy(), now, 0.0
             self.state = CaptureState.STEADYING if acceptable else CaptureState.SEARCHING

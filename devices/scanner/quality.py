@@ -48,6 +48,7 @@ MESSAGES = {
 BLUR_MIN = 0.6  # edge steepness vs contrast on the flattened page: sharp ≈ 0.95, σ=4 px ≈ 0.47
 DARK_PAPER_MAX = 55  # brightness of the paper (90th percentile) below this is too dark
 GLARE_MIN = 0.02  # fraction of the page washed out to pure white
+MIN_PREVIEW_BRIGHTNESS = 45  # mean of a detected page (print included) below this: too dark
 
 
 def issue(code: str, value: float = 0.0) -> QualityIssue:

@@ -30,7 +30,7 @@ from devices.ocr.digitize import DigitizedPaper, OcrOptions, digitize
 from devices.scanner.autocapture import CaptureState, SteadyCapture
 from devices.scanner.detect import PageDetection, detect_page
 from devices.scanner.pipeline import PreparedPage, Source, prepare_page
-from devices.scanner.quality import QualityIssue, assess, issue
+from devices.scanner.quality import MIN_PREVIEW_BRIGHTNESS, QualityIssue, assess, issue
 from devices.scanner.settings import ScannerSettings
 from kiosk.messages import user_text
 
@@ -201,6 +201,8 @@ class PapersJourney:
             hint = assess(frame, None)[0]  # "too dark" when it is, else "no page"
         elif detection.touches_border:
             hint = issue("cut_off")
+        elif detection.brightness < MIN_PREVIEW_BRIGHTNESS:
+            hint = issue("dark", detection.brightness)
         elif state is CaptureState.SEARCHING:
             hint = issue("too_small", detection.area_fraction)
         return PreviewView(detection, state, self.steady.progress, hint,
