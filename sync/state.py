@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from sync.store.models_dossier import Dossier
@@ -83,15 +83,15 @@ def record_outcome(store_or_session, *, success: bool, error: str | None = None,
 def _record(session: Session, success: bool, error: str | None,
             breaker_open_until: datetime | None) -> None:
     now = datetime.now(timezone.utc)
-    row = session.get(SyncState, 1)
-    if row is None:
-        row = SyncState(id=1)
-        session.add(row)
+    values = {"breaker_open_until": breaker_open_until}
     if success:
-        row.last_success_at = now
+        values["last_success_at"] = now
     else:
-        row.last_failure_at, row.last_error = now, (error or "")[:500]
-    row.breaker_open_until = breaker_open_until
+        values.update(last_failure_at=now, last_error=(error or "")[:500])
+    # write first: see SyncWorker._mark (SQLite WAL and read-then-write transactions)
+    done = session.execute(update(SyncState).where(SyncState.id == 1).values(**values))
+    if done.rowcount == 0:
+        session.add(SyncState(id=1, **values))
 
 
 def retry(store, ref: str) -> int:

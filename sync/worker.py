@@ -228,17 +228,21 @@ class SyncWorker:
             record_outcome(session, success=True)
 
     def _mark(self, outbox_id: int, started: datetime, *, error: str, permanent: bool) -> None:
+        # write first (UPDATE .. RETURNING): a read-then-write transaction in SQLite's WAL
+        # mode fails at once, without waiting, when another connection wrote in between
         with self.store.session() as session:
-            item = session.get(OutboxItem, outbox_id)
-            item.attempts += 1
-            item.last_attempt_at = started
-            item.last_error = error[:500]
+            attempts = session.execute(
+                update(OutboxItem).where(OutboxItem.id == outbox_id)
+                .values(attempts=OutboxItem.attempts + 1, last_attempt_at=started,
+                        last_error=error[:500])
+                .returning(OutboxItem.attempts)).scalar_one()
             if permanent:
-                item.state = "failed"
+                values = {"state": "failed"}
             else:
-                delay = backoff_delay(item.attempts, self.settings.backoff_base_s,
+                delay = backoff_delay(attempts, self.settings.backoff_base_s,
                                       self.settings.backoff_max_s, self._rng)
-                item.next_attempt_at = datetime.now(timezone.utc) + timedelta(seconds=delay)
+                values = {"next_attempt_at": datetime.now(timezone.utc) + timedelta(seconds=delay)}
+            session.execute(update(OutboxItem).where(OutboxItem.id == outbox_id).values(**values))
 
     def _transient(self, error: str) -> None:
         self.breaker.failure()
