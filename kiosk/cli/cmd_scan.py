@@ -3,7 +3,8 @@
 For technicians and for measuring: ``detect`` prints the page outline and the quality
 verdicts as JSON (exit 0 good, 1 problems, 2 unreadable picture); ``ocr`` turns pictures into
 one searchable PDF/A, prints its record, and the character error rate against ``--truth``
-(exit 0, or 3 when OCR was unavailable and the PDF holds the pictures only). No Qt here.
+(exit 0, or 3 when OCR was unavailable and the PDF holds the pictures only); ``capture``
+checks the configured device in the field (exit 4 on a device fault). No Qt here.
 """
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="camera photo (find and flatten the page) or flatbed scan")
     ocr.add_argument("--config", type=Path, help="configuration file (for [scanner])")
     ocr.set_defaults(handler=cmd_ocr)
+
+    capture = actions.add_parser("capture", help="take a still with the configured camera or "
+                                                 "scanner, save it and judge it")
+    capture.add_argument("--out", type=Path, required=True, help="where to save the picture")
+    capture.add_argument("--config", type=Path, help="configuration file (for [scanner])")
+    capture.set_defaults(handler=cmd_capture)
     scan.set_defaults(handler=lambda args: (scan.print_help(), 2)[1])
 
 
@@ -102,3 +109,34 @@ def cmd_ocr(args: argparse.Namespace) -> int:
         _fail(paper.ocr_error)
         return 3
     return 0
+
+
+def cmd_capture(args: argparse.Namespace) -> int:
+    import cv2
+
+    from devices.scanner.capture import open_capture_device
+    from devices.scanner.detect import STILL_WORK_SIZE, detect_page
+    from devices.scanner.errors import PaperError
+    from devices.scanner.quality import assess, assess_page
+
+    settings = _settings(args.config)
+    device = open_capture_device(settings)
+    try:
+        device.open()
+        still = device.still()
+    except PaperError as exc:
+        _fail(exc)
+        return 4
+    finally:
+        device.close()
+    if not cv2.imwrite(str(args.out), still):
+        print(f"cannot write {args.out}", file=sys.stderr)
+        return 2
+    detection = detect_page(still, STILL_WORK_SIZE) if device.kind == "camera" else None
+    issues = assess(still, detection) if device.kind == "camera" else assess_page(still)
+    print(json.dumps({"device": settings.backend, "kind": device.kind, "out": str(args.out),
+                      "size": [still.shape[1], still.shape[0]],
+                      "quad": detection.to_json()["quad"] if detection else None,
+                      "quality": [issue.to_json() for issue in issues]},
+                     ensure_ascii=False, indent=1))
+    return 0 if not issues else 1

@@ -45,3 +45,21 @@ def test_ocr_without_tesseract_still_writes_the_pdf(tmp_path, capsys, monkeypatc
     code = main(["scan", "ocr", str(picture("cam_straight")), "--out", str(out)])
     assert code == 3 and out.stat().st_size > 10_000
     assert "ảnh các trang vẫn được giữ lại" in capsys.readouterr().err
+
+
+def test_capture_takes_a_still_from_the_configured_scanner(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK__SCANNER__BACKEND", "sane")
+    monkeypatch.setenv("KIOSK__SCANNER__SANE_DEVICE", "test")  # SANE's own test scanner
+    monkeypatch.setenv("KIOSK__SCANNER__SANE_DPI", "75")
+    out = tmp_path / "still.png"
+    main(["scan", "capture", "--out", str(out)])
+    report = json.loads(capsys.readouterr().out)
+    assert report["kind"] == "flatbed" and out.stat().st_size > 100
+    assert report["size"][0] > 100 and report["quad"] is None
+
+
+def test_capture_reports_a_missing_camera_as_a_fault(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK__SCANNER__BACKEND", "camera")
+    monkeypatch.setenv("KIOSK__SCANNER__CAMERA_URI", str(tmp_path / "unplugged.avi"))
+    assert main(["scan", "capture", "--out", str(tmp_path / "x.jpg")]) == 4
+    assert "sự cố" in capsys.readouterr().err
