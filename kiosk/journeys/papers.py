@@ -130,6 +130,8 @@ class PapersJourney:
     def __init__(self, papers: list[RequiredPaper], *, files: FileSink,
                  settings: ScannerSettings | None = None, source: Source = "camera",
                  title_prefix: str = "") -> None:
+        """``title_prefix`` (e.g. the procedure's name) heads each PDF's title:
+        "<prefix> — <paper name>"."""
         self.settings = settings or ScannerSettings()
         self.items = [PaperItem(paper) for paper in papers]
         self.files = files
@@ -273,7 +275,7 @@ class PapersJourney:
     def digitize_job(self, index: int) -> Callable[..., PaperResult]:
         item, settings, files = self.items[index], self.settings, self.files
         pages, paper = list(item.pages), item.paper
-        title = f"{self.title_prefix}{paper.name_vi}"
+        title = f"{self.title_prefix} — {paper.name_vi}" if self.title_prefix else paper.name_vi
         options = OcrOptions(langs=settings.ocr_languages, psm=settings.ocr_psm,
                              timeout_s=settings.ocr_timeout_s, command=settings.tesseract_command)
 

@@ -13,7 +13,6 @@ from devices.scanner.settings import ScannerSettings
 from kiosk.app import build
 from kiosk.journeys.papers import Status, papers_from_config
 from kiosk.launch import demo_config
-from kiosk.screens import papers as papers_screens
 from tests.scanner.conftest import picture
 
 PAPERS = [{"vi": "Giấy chứng sinh", "en": "Birth certificate from the hospital"},
@@ -36,8 +35,8 @@ def kiosk(qtbot, tmp_path):
                                        settle_frames=6))
         return cameras[-1]
 
-    flow = papers_screens.install(app.window, app.ctx, camera)
-    app.window.retranslate()
+    flow = app.dossier.papers_flow  # the flow the kiosk itself wires into "Nộp hồ sơ"
+    flow.device_factory = camera
     yield app, flow, cameras
     flow.reset()
     app.window.allow_close = True
@@ -117,8 +116,7 @@ def test_a_missing_camera_is_shown_as_a_fault_not_simulated(qtbot, tmp_path):
     app = build(config)
     app.window.resize(1280, 800)
     app.window.show()
-    flow = papers_screens.install(app.window, app.ctx)
-    app.window.retranslate()
+    flow = app.dossier.papers_flow
     try:
         flow.start(papers_from_config(PAPERS[:1]))
         tap(qtbot, app.window, "paper_scan_0")
