@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QApplication
 from devices.printer.printer import open_printer
 from devices.printer.layouts import ticket_layout
 from kiosk.config import Config
+from kiosk.dossier.filing import DossierFiling
 from kiosk.queue.tickets import TicketService
+from kiosk.screens.dossier.done import DossierDoneScreen
+from kiosk.screens.dossier.flow import DossierFlow
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.queue.flow import QueueFlow
 from kiosk.screens.queue.priority import PriorityScreen
@@ -37,6 +40,7 @@ class KioskApp:
     window: KioskWindow
     translations: Translations
     queue: QueueFlow
+    dossier: "DossierFlow"
 
     def check_devices(self) -> None:
         """Ask each configured device how it is, in the background; record what is wrong.
@@ -96,11 +100,34 @@ def build(config: Config, store: Store | None = None) -> KioskApp:
     ctx.services["tickets"] = tickets
 
     window = KioskWindow(ctx)
-    available = {"take_number"}
-    window.add_screen(HomeScreen(ctx, available))
+    dossier = install_dossier(ctx, window, store, config)
+    window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
+                                       "submit_dossier": dossier.start}))
     window.add_screen(ServiceScreen(ctx, queue))
     window.add_screen(PriorityScreen(ctx, queue))
     window.add_screen(TicketScreen(ctx, queue))
     window.retranslate()
     window.show_screen("home")
-    return KioskApp(qapp, ctx, window, translations, queue)
+    return KioskApp(qapp, ctx, window, translations, queue, dossier)
+
+
+def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config) -> DossierFlow:
+    """The "Nộp hồ sơ" journey: the identity, forms and papers screens chained by one flow."""
+    from forms.loader import load_catalog
+    from kiosk.screens import identity, papers
+    from kiosk.screens.forms import install_forms
+    from sync.numbering_leased import LeasedDossierCodes
+
+    catalog = load_catalog(config.forms.catalog_dir)
+    filing = DossierFiling(
+        store, LeasedDossierCodes(config.sync), agency_id=config.sync.agency_id,
+        agency_name=config.kiosk.centre_name_vi, place_name=config.forms.place_name,
+        catalog=catalog, open_printer=lambda: open_printer(config.printer),
+        paper_width_mm=config.printer.paper_width_mm)
+    identity_flow = identity.install(window, ctx)
+    forms_flow = install_forms(ctx, window, catalog=catalog, dossier_code=filing.next_code)
+    papers_flow = papers.install(window, ctx)
+    flow = DossierFlow(ctx, filing, identity_flow, forms_flow, papers_flow)
+    window.add_screen(DossierDoneScreen(ctx, flow))
+    ctx.services["dossiers"] = filing
+    return flow

@@ -56,8 +56,11 @@ def submit_dossier(store, codes: LeasedDossierCodes, *, agency_id: str, procedur
                    attachments: list[NewAttachment] = (), field_code: str = "",
                    field_name: str = "", summary: str = "", fees: list[dict] = (),
                    due_at: datetime | None = None, received_at: datetime | None = None,
-                   channel: int = 1) -> SubmittedDossier:
+                   channel: int = 1, code: str | None = None) -> SubmittedDossier:
     """Record a dossier and queue it; returns its id and its dossier code (for the receipt).
+
+    ``code``: a dossier code already taken from ``codes`` (the kiosk prints it on the
+    declaration before filing); without it the code is taken here.
 
     Raises ``InvalidDossier`` if the dossier would break the contract: better refused here,
     with the citizen present, than by the central later.
@@ -85,8 +88,9 @@ def submit_dossier(store, codes: LeasedDossierCodes, *, agency_id: str, procedur
     refs = [store.files.put(a.data) for a in attachments]
     now = datetime.now(timezone.utc)
     with store.session() as session:
-        seq = codes.allocate(session, agency_id, received_at.date())
-        code = format_dossier_code(agency_id, received_at.date(), seq)
+        if code is None:
+            seq = codes.allocate(session, agency_id, received_at.date())
+            code = format_dossier_code(agency_id, received_at.date(), seq)
         dossier = Dossier(id=dossier_id, code=code, agency_id=agency_id,
                           procedure_code=procedure_code, procedure_name=procedure_name,
                           field_code=field_code, field_name=field_name, channel=channel,

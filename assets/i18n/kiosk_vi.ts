@@ -2,49 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>DossierDoneScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="59"/>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="60"/>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="60"/>
+        <source>Back to the home screen</source>
+        <translation>Về trang chủ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="63"/>
+        <source>Your dossier has been received</source>
+        <translation>Hồ sơ của bạn đã được tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
+        <source>Dossier code (keep it to look up your dossier)</source>
+        <translation>Mã hồ sơ (giữ lại để tra cứu hồ sơ)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="66"/>
+        <source>Result expected on {date}</source>
+        <translation>Ngày hẹn trả kết quả: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="68"/>
+        <source>Please take your receipt from the printer below.</source>
+        <translation>Vui lòng nhận giấy tiếp nhận ở khe máy in bên dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="71"/>
+        <source>The receipt could not be printed.</source>
+        <translation>Không in được giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="72"/>
+        <source>Your dossier is safely recorded. Please show this code at the counter to get your receipt.</source>
+        <translation>Hồ sơ của bạn đã được lưu an toàn. Vui lòng đưa mã này cho cán bộ tại quầy để nhận giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="74"/>
+        <source>Your dossier could not be recorded</source>
+        <translation>Chưa lưu được hồ sơ của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="76"/>
+        <source>Nothing you entered is lost while this screen is open. Try again, or ask the staff at the counter.</source>
+        <translation>Thông tin bạn đã nhập vẫn được giữ khi màn hình này còn mở. Vui lòng thử lại hoặc hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="78"/>
+        <source>Recording your dossier…</source>
+        <translation>Đang lưu hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="79"/>
+        <source>Please wait a moment.</source>
+        <translation>Vui lòng chờ trong giây lát.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="45"/>
+        <location filename="../../kiosk/screens/home.py" line="48"/>
         <source>Welcome</source>
         <translation>Xin kính chào quý khách</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="46"/>
+        <location filename="../../kiosk/screens/home.py" line="49"/>
         <source>Touch what you need</source>
         <translation>Xin mời chạm vào việc bạn cần làm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="48"/>
+        <location filename="../../kiosk/screens/home.py" line="51"/>
         <source>Take a queue number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="49"/>
+        <location filename="../../kiosk/screens/home.py" line="52"/>
         <source>Submit a dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="50"/>
+        <location filename="../../kiosk/screens/home.py" line="53"/>
         <source>Look up a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="51"/>
+        <location filename="../../kiosk/screens/home.py" line="54"/>
         <source>Rate our service</source>
         <translation>Đánh giá hài lòng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="53"/>
+        <location filename="../../kiosk/screens/home.py" line="56"/>
         <source>(coming soon)</source>
         <translation>(sắp có)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="61"/>
+        <location filename="../../kiosk/screens/home.py" line="64"/>
         <source>The ticket printer has a problem. Please tell the staff at the counter.</source>
         <translation>Máy in phiếu đang gặp sự cố. Vui lòng báo cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="69"/>
+        <location filename="../../kiosk/screens/home.py" line="72"/>
         <source>This service is coming soon. Please ask the staff at the counter.</source>
         <translation>Dịch vụ này sắp có. Vui lòng hỏi cán bộ tại quầy.</translation>
     </message>

@@ -4,27 +4,30 @@ A tile whose journey has not been installed yet says "coming soon" instead of fa
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from kiosk.screens.base import Screen, big_button, label
 
-# tile → the screen it opens
 TILES = ("take_number", "submit_dossier", "lookup", "rating")
 
 
 class HomeScreen(Screen):
     name = "home"
 
-    def __init__(self, ctx, available: set[str]) -> None:
+    def __init__(self, ctx, actions: dict[str, Callable[[], None]]) -> None:
+        """``actions``: tile → what starts its journey; tiles without one are "coming soon"."""
         super().__init__(ctx)
-        self.available = available
+        self.actions = actions
+        self.available = set(actions)
         self.title = label(role="title")
         self.hint = label(role="subtitle")
         self.buttons = {}
         grid = QGridLayout()
         grid.setSpacing(32)
         for i, tile in enumerate(TILES):
-            button = big_button(role="tile" if tile in available else "soon")
+            button = big_button(role="tile" if tile in self.available else "soon")
             button.setMinimumHeight(150)
             button.setObjectName(f"tile_{tile}")
             button.clicked.connect(lambda _=False, t=tile: self.open(t))
@@ -63,8 +66,8 @@ class HomeScreen(Screen):
             self.notice.clear()
 
     def open(self, tile: str) -> None:
-        if tile in self.available:
-            self.ctx.go(tile)
+        if tile in self.actions:
+            self.actions[tile]()
         else:
             self.notice.setText(self.tr("This service is coming soon. Please ask the staff at the counter."))
 

@@ -118,6 +118,13 @@ class KioskWindow(QWidget):
 
     # screens ------------------------------------------------------------------
     def add_screen(self, screen: Screen) -> None:
+        """Add ``screen``; one with the same name is replaced (a test or a pilot may swap in
+        a flow with other devices)."""
+        old = self._screens.get(screen.name)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.setParent(None)
+            old.deleteLater()
         self._screens[screen.name] = screen
         self.stack.addWidget(screen)
         screen.retranslate()
