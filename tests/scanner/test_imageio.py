@@ -57,3 +57,9 @@ def test_oversized_jpeg_is_decoded_at_reduced_scale():
     image = load_image(buffer.getvalue(), max_pixels=2_000_000)
     assert image.shape[0] * image.shape[1] <= 2_000_000
     assert image.shape[1] == 1000  # 1/4 scale, straight from libjpeg
+
+
+def test_truncated_png_scan_is_refused_too():
+    data = picture("clean_101").read_bytes()
+    with pytest.raises(ImageUnreadable):
+        load_image(data[: len(data) * 2 // 3])
