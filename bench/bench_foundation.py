@@ -27,7 +27,7 @@ t0 = float(sys.argv[1])
 from kiosk.launch import demo_config
 from kiosk.app import build
 from PySide6.QtCore import QCoreApplication
-app = build(demo_config(pathlib.Path(tempfile.mkdtemp())))
+app = build(demo_config(pathlib.Path(tempfile.mkdtemp())), defer=True)  # as `kiosk run` does
 app.window.resize(1920, 1080)
 app.window.show()
 QCoreApplication.processEvents()

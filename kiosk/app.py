@@ -40,7 +40,20 @@ class KioskApp:
     window: KioskWindow
     translations: Translations
     queue: QueueFlow
-    dossier: "DossierFlow"
+    _dossier: "DossierFlow | None" = None
+
+    @property
+    def dossier(self) -> "DossierFlow":
+        """The "Nộp hồ sơ" journey, built on first use (or by ``warm_up`` after start)."""
+        if self._dossier is None:
+            self._dossier = install_dossier(self.ctx, self.window, self.ctx.store, self.ctx.config)
+            self.window.retranslate()
+        return self._dossier
+
+    def warm_up(self) -> None:
+        """Build the heavier journeys once the home screen is up, so a citizen can touch
+        "Lấy số thứ tự" at once and the first "Nộp hồ sơ" does not wait for imports."""
+        _ = self.dossier
 
     def check_devices(self) -> None:
         """Ask each configured device how it is, in the background; record what is wrong.
@@ -80,8 +93,12 @@ def open_kiosk_store(config: Config) -> Store:
     return open_store(data / "kiosk.db", config.kiosk.resolved_key_file())
 
 
-def build(config: Config, store: Store | None = None) -> KioskApp:
-    """Create every screen of the kiosk; the caller shows the window."""
+def build(config: Config, store: Store | None = None, defer: bool = False) -> KioskApp:
+    """Create the kiosk; the caller shows the window.
+
+    ``defer``: build only what the home screen and the queue need now; the dossier journey
+    (camera, OCR, catalog) follows in ``warm_up`` once the home screen is showing.
+    """
     qapp = qapplication()
     apply_theme(qapp)
     translations = Translations()
@@ -100,15 +117,17 @@ def build(config: Config, store: Store | None = None) -> KioskApp:
     ctx.services["tickets"] = tickets
 
     window = KioskWindow(ctx)
-    dossier = install_dossier(ctx, window, store, config)
+    app = KioskApp(qapp, ctx, window, translations, queue)
     window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
-                                       "submit_dossier": dossier.start}))
+                                       "submit_dossier": lambda: app.dossier.start()}))
     window.add_screen(ServiceScreen(ctx, queue))
     window.add_screen(PriorityScreen(ctx, queue))
     window.add_screen(TicketScreen(ctx, queue))
+    if not defer:
+        app.warm_up()
     window.retranslate()
     window.show_screen("home")
-    return KioskApp(qapp, ctx, window, translations, queue, dossier)
+    return app
 
 
 def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config) -> DossierFlow:

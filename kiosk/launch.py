@@ -17,15 +17,18 @@ log = logging.getLogger(__name__)
 
 
 def _start(config: config_mod.Config) -> int:
+    from PySide6.QtCore import QTimer
+
     from kiosk.app import build
     try:
-        app = build(config)
+        app = build(config, defer=True)
     except StoreError as exc:
         print(f"The kiosk cannot start: {exc}", file=sys.stderr)
         return 2
     app.window.install_guards()
     app.window.show_kiosk()
     app.check_devices()
+    QTimer.singleShot(0, app.warm_up)
     return app.qapp.exec()
 
 
@@ -50,6 +53,9 @@ def demo_config(data_dir: Path, fullscreen: bool = False) -> config_mod.Config:
     config.kiosk.hide_cursor = False
     config.printer.uri = "emulator"
     config.printer.emulator_dir = str(data_dir / "printed")
+    # the synthetic citizen's card: its QR in the simulated tray camera, its chip behind a
+    # real pcscd + vsmartcard-vpcd stack (devices/sim/demo_card.py)
+    config.idcard.reader_backend = "simulator"
     return config
 
 
