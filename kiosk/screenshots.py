@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
 
 import kiosk.screens as screens_pkg
 from kiosk.app import KioskApp, build
@@ -116,5 +116,7 @@ def render_all(out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
                 app.window.grab().save(str(path))
                 written.append(path)
         app.window.overlay.hide()
+        app.ctx.wipe_session()
+        QThreadPool.globalInstance().waitForDone(10_000)  # cameras closing, files deleted
         app.ctx.store.close()
     return written

@@ -50,7 +50,10 @@ class _Runnable(QRunnable):
                 self.relay.result = self.fn()
         except BaseException as exc:  # handed to the main thread, never lost
             self.relay.error = exc
-        self.relay.finished.emit()
+        try:
+            self.relay.finished.emit()
+        except RuntimeError:  # the application is shutting down: nobody is left to tell
+            log.debug("background task finished after its receiver was deleted")
 
 
 def _accepts_progress(fn: Callable[..., Any]) -> bool:
