@@ -185,3 +185,17 @@ def test_papers_are_read_one_at_a_time_leaving_a_thread_for_the_live_view(qtbot,
     assert app.window.current().name == "papers_checklist"
     qtbot.waitUntil(lambda: second.status is Status.DONE, timeout=30000)
     assert first.status is Status.DONE and flow.journey.complete
+
+
+def test_a_long_checklist_scrolls_instead_of_pushing_the_buttons_off_screen(qtbot, kiosk):
+    app, flow, _ = kiosk
+    app.window.resize(1280, 800)
+    flow.start(papers_from_config([{"vi": f"Giấy tờ số {n}", "en": f"Paper {n}"}
+                                   for n in range(1, 9)]))
+    tap(qtbot, app.window, "paper_scan_7")  # the last row can be reached…
+    assert app.window.current().name == "papers_capture"
+    flow.back()
+    button = app.window.findChild(QPushButton, "papers_continue")
+    bottom = button.mapTo(app.window, button.rect().bottomLeft()).y()
+    assert bottom <= app.window.height()  # …and "Tiếp tục" stays on screen
+    shoot(app.window, "papers_checklist_long")

@@ -1,7 +1,9 @@
 """The documents checklist: every paper the procedure needs, with scan, review and done."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from kiosk.journeys.papers import Status
 from kiosk.screens.base import Screen, big_button, label
@@ -19,8 +21,18 @@ class PapersChecklistScreen(Screen):
         self.flow = flow
         self.title = label(role="title")
         self.hint = label(role="hint")
-        self.rows_box = QVBoxLayout()
+        rows = QWidget()
+        self.rows_box = QVBoxLayout(rows)
+        self.rows_box.setContentsMargins(0, 0, 0, 0)
         self.rows_box.setSpacing(16)
+        self.rows_box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()  # a procedure with many papers scrolls, never overflows
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(rows)
+        # a scroll bar a finger can drag (kinetic QScroller delays taps on the rows' buttons)
+        scroll.setStyleSheet("QScrollBar:vertical { width: 40px; }")
         self.rows: list[dict] = []
         self._built_for = None
         self.back_button = back_button("papers_back", flow.back)
@@ -36,8 +48,7 @@ class PapersChecklistScreen(Screen):
         lay.setSpacing(16)
         lay.addWidget(self.title)
         lay.addWidget(self.hint)
-        lay.addLayout(self.rows_box)
-        lay.addStretch(1)
+        lay.addWidget(scroll, 1)
         lay.addLayout(nav)
         flow.changed.connect(self.refresh)
 
@@ -57,16 +68,17 @@ class PapersChecklistScreen(Screen):
             scan = big_button(role="tile")
             scan.setObjectName(f"paper_scan_{index}")
             scan.setMinimumWidth(260)
+            scan.setStyleSheet("min-height: 64px; padding: 4px 20px;")
             scan.clicked.connect(lambda _=False, i=index: self.flow.open_item(i))
             skip = big_button(role="secondary")
             skip.setObjectName(f"paper_skip_{index}")
-            skip.setStyleSheet("min-width: 200px; font-size: 28px;")
+            skip.setStyleSheet("min-width: 200px; font-size: 28px; min-height: 64px; padding: 4px;")
             skip.clicked.connect(lambda _=False, i=index: self.flow.skip(i))
             text = QVBoxLayout()
             text.addWidget(name)
             text.addWidget(status)
             row = QHBoxLayout(frame)
-            row.setContentsMargins(24, 12, 24, 12)
+            row.setContentsMargins(24, 8, 16, 8)
             row.addLayout(text, 1)
             row.addWidget(skip)
             row.addWidget(scan)
