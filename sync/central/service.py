@@ -98,6 +98,9 @@ def heartbeat(session: Session, kiosk_id: str, beat: contract.Heartbeat) -> dict
 def allocate(session: Session, kiosk_id: str, req: contract.AllocationRequest,
              limits: dict[str, int]) -> dict:
     """Hand out ``count`` consecutive numbers of a daily series, never twice."""
+    today = datetime.now(VN_TZ).date()
+    if abs((req.day - today).days) > 1:  # a kiosk leases for today, or tomorrow near midnight
+        raise ApiError(422, "day_out_of_range", "numbers are leased for today or tomorrow only")
     stmt = _insert(session)(Counter).values(kind=req.kind, scope=req.scope, day=req.day, value=req.count)
     stmt = stmt.on_conflict_do_update(
         index_elements=[Counter.kind, Counter.scope, Counter.day],

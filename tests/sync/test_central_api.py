@@ -107,7 +107,9 @@ def test_code_must_match_the_agency_and_the_day_received(central, kiosk_client):
 
 
 def test_allocations_never_overlap_under_concurrent_kiosks(central):
-    from datetime import date
+    from sync.numbering_leased import centre_today
+
+    DAY = centre_today()
 
     clients = [register(central, f"kiosk-{i:02d}") for i in range(4)]
     got: list[tuple[int, int]] = []
@@ -115,7 +117,7 @@ def test_allocations_never_overlap_under_concurrent_kiosks(central):
 
     def take(client):
         for _ in range(25):
-            block = client.allocate("dossier_code", "000.00.00.H30", date(2026, 11, 28), 3)
+            block = client.allocate("dossier_code", "000.00.00.H30", DAY, 3)
             with lock:
                 got.append(block)
 
@@ -127,13 +129,18 @@ def test_allocations_never_overlap_under_concurrent_kiosks(central):
     numbers = [n for first, last in got for n in range(first, last + 1)]
     assert sorted(numbers) == list(range(1, 301))
     with pytest.raises(PermanentError) as err:
-        clients[0].allocate("dossier_code", "000.00.00.H30", date(2026, 11, 28), 9000)
+        clients[0].allocate("dossier_code", "000.00.00.H30", DAY, 9000)
     assert err.value.status == 422  # count is limited to 1000 per request
-    clients[0].allocate("ticket", "A", date(2026, 11, 28), 1000)
+    clients[0].allocate("ticket", "A", DAY, 1000)
     with pytest.raises(PermanentError) as err:
         for _ in range(9):
-            clients[0].allocate("ticket", "A", date(2026, 11, 28), 1000)
+            clients[0].allocate("ticket", "A", DAY, 1000)
     assert err.value.code == "series_exhausted"
+    from datetime import timedelta
+
+    with pytest.raises(PermanentError) as err:
+        clients[0].allocate("ticket", "A", DAY + timedelta(days=3), 10)
+    assert err.value.code == "day_out_of_range"
 
 
 def test_catalog_is_served_with_etags(central, kiosk_client):

@@ -5,12 +5,12 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from sync.numbering_leased import (LeasedTicketNumbers, NumbersExhausted, dossier_code_source,
-                                   refill, series_to_keep, ticket_source)
+from sync.numbering_leased import (LeasedTicketNumbers, NumbersExhausted, centre_today,
+                                   dossier_code_source, refill, series_to_keep, ticket_source)
 from sync.worker import make_client
 from tests.sync.conftest import kiosk_settings, register
 
-DAY = date(2026, 11, 28)
+DAY = centre_today()  # the central leases for today (or tomorrow) only
 
 
 def take(store, source, scope, n, day=DAY):
@@ -27,7 +27,7 @@ def test_numbers_come_from_leased_blocks_and_refill_keeps_them_coming(central, k
     client = register(central, "kiosk-01")
     other = register(central, "kiosk-02")
     other.allocate("ticket", "A", DAY, 10)  # another kiosk took 1..10 first
-    noon = datetime(2026, 11, 28, 5, 0, tzinfo=timezone.utc)
+    noon = datetime.combine(DAY, datetime.min.time(), tzinfo=timezone.utc).replace(hour=5)
     assert refill(kiosk_store, client, settings, now=noon) == 2  # ticket A and dossier codes
     source = LeasedTicketNumbers(settings)
     got = take(kiosk_store, source, "A", 7)
