@@ -151,16 +151,22 @@ class PapersJourney:
         return self.items[self.current]
 
     def open(self, index: int) -> None:
-        """Tap on a paper: capture its first page, or review the pages taken so far."""
+        """Tap on a paper: review the pages taken so far, or capture (again). A paper already
+        done keeps its PDF until its pages actually change: backing out loses nothing."""
         item = self.items[index]
         if item.status is Status.PROCESSING:
             return  # its PDF is being made; it opens again when done
         self.current, self.retaking = index, None
-        if item.status in (Status.DONE, Status.SKIPPED):
-            if item.result is not None:
-                self.superseded.append(item.result.file)
-            item.status, item.result = Status.REVIEW if item.pages else Status.TODO, None
+        if item.status is Status.SKIPPED:
+            item.status = Status.TODO
         self._go(Step.REVIEW if item.pages else Step.CAPTURE)
+
+    def _pages_changed(self, item: PaperItem) -> None:
+        """The pages no longer match the kept PDF: it will be replaced, so let it go."""
+        if item.result is not None:
+            self.superseded.append(item.result.file)
+            item.result = None
+        item.status, item.problem = (Status.REVIEW if item.pages else Status.TODO), None
 
     def skip(self, index: int) -> None:
         if self.items[index].paper.required:
@@ -168,8 +174,12 @@ class PapersJourney:
         self.items[index].status = Status.SKIPPED
 
     def back_to_checklist(self) -> None:
-        if self.current is not None and self.item.pages and self.item.status is Status.TODO:
-            self.item.status = Status.REVIEW
+        if self.current is not None:
+            item = self.item
+            if item.result is not None:
+                item.status = Status.DONE  # looked at, not changed
+            elif item.pages and item.status is Status.TODO:
+                item.status = Status.REVIEW
         self.current, self.retaking = None, None
         self.step = Step.CHECKLIST
 
@@ -225,7 +235,7 @@ class PapersJourney:
         else:
             item.pages.append(page)
         self.retaking = None
-        item.status, item.problem = Status.REVIEW, None
+        self._pages_changed(item)
         self._go(Step.REVIEW)
 
     def capture_failed(self, exc: BaseException) -> None:
@@ -252,14 +262,16 @@ class PapersJourney:
 
     def delete_page(self, page_index: int) -> None:
         del self.item.pages[page_index]
+        self._pages_changed(self.item)
         if not self.item.pages:
-            self.item.status = Status.TODO
             self._go(Step.CAPTURE)
 
     def move_page(self, page_index: int, new_index: int) -> None:
         pages = self.item.pages
         new_index = max(0, min(new_index, len(pages) - 1))
-        pages.insert(new_index, pages.pop(page_index))
+        if new_index != page_index:
+            pages.insert(new_index, pages.pop(page_index))
+            self._pages_changed(self.item)
 
     def accept(self) -> Callable[..., PaperResult]:
         """The citizen confirms the pages: back to the checklist; returns the job that makes
@@ -267,6 +279,7 @@ class PapersJourney:
         index, item = self.current, self.item
         if not item.pages:
             raise ValueError("no page to keep")
+        self._pages_changed(item)  # accepted again: the new PDF replaces the old one
         item.status, item.progress = Status.PROCESSING, (0, len(item.pages))
         job = self.digitize_job(index)
         self.back_to_checklist()
@@ -294,8 +307,11 @@ class PapersJourney:
         self.items[index].progress = (done, total)
 
     def digitized(self, index: int, result: PaperResult) -> None:
+        """The PDF is stored: the page pictures are let go (memory, and personal data held
+        once, encrypted). "Quét lại" starts a fresh capture; the PDF stays until replaced."""
         item = self.items[index]
         item.result, item.status, item.problem = result, Status.DONE, result.ocr_problem
+        item.pages = []
 
     def digitize_failed(self, index: int, exc: BaseException) -> None:
         """The PDF could not be made (disk full, store error): pages are kept for a retry."""

@@ -160,3 +160,22 @@ def test_live_view_says_too_dark_rather_than_no_page(store):
     empty = journey.preview(load_image(picture("no_page")), 0.1)
     assert dark.hint.code == "dark" and "tối" in dark.hint.vi and not dark.capture_now
     assert empty.hint.code == "no_page" and not empty.capture_now
+
+
+def test_looking_again_at_a_done_paper_loses_nothing_and_a_rescan_replaces_it(store, prepared):
+    journey = PapersJourney(papers_from_config(PAPERS[:1]), files=store.files,
+                            settings=ScannerSettings(tesseract_command="no-such-tesseract"))
+    journey.open(0)
+    journey.add_page(prepared["cam_straight"])
+    journey.digitized(0, journey.accept()())
+    kept = journey.items[0].result
+    assert journey.items[0].pages == []  # pictures let go once the PDF is stored
+    journey.open(0)  # "Quét lại"…
+    assert journey.step is Step.CAPTURE
+    journey.cancel_capture()  # …changed their mind
+    assert journey.items[0].status is Status.DONE and journey.items[0].result is kept
+    assert journey.superseded == [] and journey.complete
+    journey.open(0)
+    journey.add_page(prepared["cam_skew"])  # a new picture: the old PDF is to be deleted
+    assert journey.superseded == [kept.file] and journey.items[0].result is None
+    assert not journey.complete
