@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from sync.client import CentralClient, DossierState
 from sync.dossiers import submission_body
-from sync.errors import PermanentError, TransientError
+from sync.errors import PermanentError, Stopping, TransientError
 from sync.store.files import FileRef
 from sync.store.models_dossier import Dossier
 
@@ -48,7 +48,7 @@ def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: i
             if att.attachment_id not in files:
                 raise PermanentError("central lists an attachment this dossier does not have")
             if should_stop():
-                raise TransientError("worker stopping")
+                raise Stopping("worker stopping")
             file_id, size, sha = files[att.attachment_id]
             committed = _upload(store, client, dossier_id, att.attachment_id,
                                 FileRef(file_id, sha, size), att.received, chunk_size, should_stop)
@@ -66,7 +66,7 @@ def _upload(store, client: CentralClient, dossier_id: str, attachment_id: str, r
     resets = 0
     while offset < size:
         if should_stop():
-            raise TransientError("worker stopping")
+            raise Stopping("worker stopping")
         chunk = data[offset:offset + chunk_size]
         try:
             got = client.upload_chunk(dossier_id, attachment_id, offset, chunk)

@@ -25,6 +25,10 @@ class TransientError(SyncError):
     pass
 
 
+class Stopping(TransientError):
+    """The worker is shutting down mid-delivery: not a failure, the next start resumes."""
+
+
 class PermanentError(SyncError):
     vi = "Hệ thống một cửa từ chối hồ sơ. Vui lòng báo cán bộ tại quầy."
     en = "The central system refused the dossier. Please tell the officer at the counter."

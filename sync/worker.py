@@ -21,7 +21,7 @@ from sync.backoff import CircuitBreaker, backoff_delay
 from sync.client import CentralClient
 from sync.credentials import ensure_credentials
 from sync.delivery import deliver_dossier
-from sync.errors import NotConfigured, PermanentError, SyncError, TransientError
+from sync.errors import NotConfigured, PermanentError, Stopping, SyncError, TransientError
 from sync.numbering_leased import refill
 from sync.retention import purge_acknowledged
 from sync.settings import SyncSettings
@@ -196,6 +196,8 @@ class SyncWorker:
         try:
             deliver_dossier(self.store, client, dossier_id, self.settings.chunk_size_bytes,
                             self._stop.is_set, bundle)
+        except Stopping:
+            return "retry"  # shutting down: no attempt counted, nothing to report
         except TransientError as exc:
             self._transient(str(exc))
             self._mark(outbox_id, started, error=str(exc), permanent=False)

@@ -187,3 +187,40 @@ def test_a_dossier_that_breaks_the_contract_is_refused_before_anything_is_writte
     with kiosk_store.session() as s:
         assert s.scalars(select(Dossier)).all() == [] and s.scalars(select(OutboxItem)).all() == []
     assert not list(kiosk_store.files.root.rglob("*.bin"))
+
+
+def test_the_background_worker_stops_mid_upload_and_the_next_one_resumes(central, kiosk_store,
+                                                                         tmp_path):
+    import time
+
+    from sync.testing.faultproxy import FaultProxy
+
+    proxy = FaultProxy(central.port, {"slow": 1.0}).start()
+    slow = kiosk_settings(tmp_path, proxy.url, bundle_max_bytes=0, chunk_size_bytes=4096,
+                          parallel_deliveries=1)
+    blob = os.urandom(400_000)
+    got = queue_dossier(kiosk_store, slow, [blob])
+    worker = SyncWorker(kiosk_store, slow).start()
+    with kiosk_store.session() as s:
+        att = s.get(Dossier, got.dossier_id).attachments[0].id
+    from sqlalchemy.orm import Session
+
+    from sync.central.models import Attachment as CentralAttachment
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:  # wait until the upload is under way at the central
+        with Session(central.engine) as cs:
+            row = cs.get(CentralAttachment, att)
+            if row is not None and row.received > 0:
+                break
+        time.sleep(0.1)
+    started = time.monotonic()
+    worker.stop()
+    assert time.monotonic() - started < 5, "stopping must not wait for the whole upload"
+    proxy.stop()
+    st = sync_status(kiosk_store)
+    assert st.pending == 1 and st.last_error is None, "a shutdown is not a failure"
+    fast = kiosk_settings(tmp_path, central.url, bundle_max_bytes=0)
+    SyncWorker(kiosk_store, fast).run_once()
+    assert sync_status(kiosk_store).delivered == 1
+    assert central_file(central, att) == blob
