@@ -6,6 +6,7 @@ why (to the terminal and the log): handing out tickets it cannot record would be
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from pathlib import Path
 
@@ -56,7 +57,17 @@ def demo_config(data_dir: Path, fullscreen: bool = False) -> config_mod.Config:
     # the synthetic citizen's card: its QR in the simulated tray camera, its chip behind a
     # real pcscd + vsmartcard-vpcd stack (devices/sim/demo_card.py)
     config.idcard.reader_backend = "simulator"
+    config.scanner.simulator_dir = _demo_papers(data_dir / "papers")
     return config
+
+
+def _demo_papers(folder: Path) -> Path:
+    """Two good photographed pages of the synthetic set, for the simulated document camera."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("cam_straight.jpg", "cam_angle.jpg"):
+        if not (folder / name).exists():
+            shutil.copyfile(paths.ROOT / "bench" / "data" / "pages" / name, folder / name)
+    return folder
 
 
 def demo(data_dir: Path | None, fullscreen: bool) -> int:
