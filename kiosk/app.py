@@ -28,7 +28,11 @@ from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
 from kiosk.shell.window import KioskWindow
 from kiosk.tasks import run_task
+from sync.credentials import credentials_beside
+from sync.numbering_leased import dossier_code_source, ticket_source
+from sync.settings import SyncSettings
 from sync.store import Store, open_store
+from sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +44,23 @@ class KioskApp:
     window: KioskWindow
     translations: Translations
     queue: QueueFlow
+    sync_settings: "SyncSettings"
+    sync_worker: "SyncWorker | None" = None
     _dossier: "DossierFlow | None" = None
+
+    def start_sync(self) -> None:
+        """Deliver dossiers and tickets to the central in the background (never the UI
+        thread), until the application quits."""
+        if self.sync_worker is not None:
+            self.sync_worker.start()
+            self.qapp.aboutToQuit.connect(self.sync_worker.stop)
 
     @property
     def dossier(self) -> "DossierFlow":
         """The "Nộp hồ sơ" journey, built on first use (or by ``warm_up`` after start)."""
         if self._dossier is None:
-            self._dossier = install_dossier(self.ctx, self.window, self.ctx.store, self.ctx.config)
+            self._dossier = install_dossier(self.ctx, self.window, self.ctx.store, self.ctx.config,
+                                            self.sync_settings, self.sync_worker)
             self.window.retranslate()
         return self._dossier
 
@@ -80,6 +94,14 @@ class KioskApp:
         run_task(probe, done, failed)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("motcua-kiosk")
+    except PackageNotFoundError:
+        return "dev"
+
+
 def qapplication() -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -107,17 +129,23 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     ctx = AppContext(config, store)
     ctx.language_changed.connect(translations.use)
 
+    sync_settings = credentials_beside(config.sync, config.kiosk.resolved_key_file())
+    worker = None
+    if sync_settings.central_url:
+        worker = SyncWorker(store, sync_settings, app_version=_version(),
+                            devices_health=lambda: {d: "fault" for d in list(ctx.faults)})
     printer_settings = config.printer
     tickets = TicketService(
         store, config.queue, config.kiosk.id,
         centre_name=lambda lang: config.kiosk.centre_name_vi if lang == "vi" else config.kiosk.centre_name_en,
         open_printer=lambda: open_printer(printer_settings),
-        layout=ticket_layout(printer_settings.paper_width_mm))
+        layout=ticket_layout(printer_settings.paper_width_mm),
+        numbering=ticket_source(sync_settings, on_low=worker.request_refill if worker else None))
     queue = QueueFlow(ctx, tickets)
     ctx.services["tickets"] = tickets
 
     window = KioskWindow(ctx)
-    app = KioskApp(qapp, ctx, window, translations, queue)
+    app = KioskApp(qapp, ctx, window, translations, queue, sync_settings, worker)
     window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
                                        "submit_dossier": lambda: app.dossier.start()}))
     window.add_screen(ServiceScreen(ctx, queue))
@@ -130,16 +158,17 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     return app
 
 
-def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config) -> DossierFlow:
+def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config,
+                    sync_settings: SyncSettings, worker: SyncWorker | None) -> DossierFlow:
     """The "Nộp hồ sơ" journey: the identity, forms and papers screens chained by one flow."""
     from forms.loader import load_catalog
     from kiosk.screens import identity, papers
     from kiosk.screens.forms import install_forms
-    from sync.numbering_leased import LeasedDossierCodes
 
     catalog = load_catalog(config.forms.catalog_dir)
+    codes = dossier_code_source(sync_settings, on_low=worker.request_refill if worker else None)
     filing = DossierFiling(
-        store, LeasedDossierCodes(config.sync), agency_id=config.sync.agency_id,
+        store, codes, on_filed=worker.wake if worker else None, agency_id=sync_settings.agency_id,
         agency_name=config.kiosk.centre_name_vi, place_name=config.forms.place_name,
         catalog=catalog, open_printer=lambda: open_printer(config.printer),
         paper_width_mm=config.printer.paper_width_mm)

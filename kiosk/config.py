@@ -130,6 +130,15 @@ class Config(BaseModel):
             raise ValueError(f"config version {self.version} is not supported (this kiosk reads {CONFIG_VERSION})")
         return self
 
+    @model_validator(mode="after")
+    def _one_kiosk_id(self) -> "Config":
+        """The kiosk has one id: ``[sync] kiosk_id`` follows ``[kiosk] id`` unless set."""
+        if "kiosk_id" not in self.sync.model_fields_set:
+            self.sync.kiosk_id = self.kiosk.id
+        elif self.sync.kiosk_id != self.kiosk.id:
+            raise ValueError(f"sync.kiosk_id {self.sync.kiosk_id!r} differs from kiosk.id {self.kiosk.id!r}")
+        return self
+
 
 EXAMPLE = Path(__file__).with_name("config.example.toml")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -26,11 +27,26 @@ def _start(config: config_mod.Config) -> int:
     except StoreError as exc:
         print(f"The kiosk cannot start: {exc}", file=sys.stderr)
         return 2
+    _quit_on_signals(app.qapp)
     app.window.install_guards()
     app.window.show_kiosk()
     app.check_devices()
+    app.start_sync()
     QTimer.singleShot(0, app.warm_up)
     return app.qapp.exec()
+
+
+def _quit_on_signals(qapp) -> None:
+    """SIGTERM (systemd stopping the kiosk) and Ctrl+C end the event loop cleanly, so the
+    sync worker stops and the demo's central is shut down. Python only sees a signal when
+    it runs, hence the idle timer."""
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: qapp.quit())
+    timer = QTimer(qapp, interval=300)
+    timer.timeout.connect(lambda: None)
+    timer.start()
 
 
 def launch(config_path: Path | None, windowed: bool) -> int:
@@ -71,8 +87,18 @@ def _demo_papers(folder: Path) -> Path:
 
 
 def demo(data_dir: Path | None, fullscreen: bool) -> int:
+    from sync.central.demo import DemoCentral
+
     data_dir = Path(data_dir or paths.default_data_dir() / "demo")
     config = demo_config(data_dir, fullscreen)
+    central = DemoCentral(data_dir / "central")
+    config.sync.central_url = central.start()
+    config.sync.enrollment_token = central.enrollment_token
+    config.sync.numbering = "leased"
     print("Kiosk demo: simulated devices, ESC/POS printer emulator on 127.0.0.1, data in", data_dir)
-    print("Printed tickets are saved as PNG images in:", data_dir / "printed")
-    return _start(config)
+    print("Central one-stop system (reference server, SQLite) on", config.sync.central_url)
+    print("Printed tickets and receipts are saved as PNG images in:", data_dir / "printed")
+    try:
+        return _start(config)
+    finally:
+        central.stop()

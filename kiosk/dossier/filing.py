@@ -61,9 +61,12 @@ def applicant_of(identity: dict, answers: dict) -> dict:
 
 class DossierFiling:
     def __init__(self, store, codes, *, agency_id: str, agency_name: str, place_name: str,
-                 catalog, open_printer: Callable[[], Any], paper_width_mm: int = 80) -> None:
+                 catalog, open_printer: Callable[[], Any], paper_width_mm: int = 80,
+                 on_filed: Callable[[], None] | None = None) -> None:
+        """``on_filed``: told after each dossier is committed (wakes the sync worker)."""
         self.store = store
         self.codes = codes
+        self.on_filed = on_filed
         self.agency_id = agency_id
         self.agency_name = agency_name
         self.place_name = place_name
@@ -95,6 +98,8 @@ class DossierFiling:
             attachments=attachments, field_code=procedure.field, summary=procedure.name.vi,
             fees=[{"name": f.label_vi, "amount_vnd": f.amount} for f in declaration.fees],
             due_at=due)
+        if self.on_filed is not None:
+            self.on_filed()
         for paper in papers:  # the dossier holds its own encrypted copies now
             self.store.files.delete(paper.file)
         printed, error = self._print_receipt(submitted, identity, declaration, procedure, papers)
