@@ -9,54 +9,18 @@ from __future__ import annotations
 
 import sqlite3
 
-import cv2
 import numpy as np
-import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
 
-from devices.printer.emulator import PrinterEmulator
-from devices.sim.card_scene import render_scene
-from devices.sim.citizen import SyntheticCitizen
-from kiosk.app import build
 from kiosk.journeys.identify import Step as IdStep
 from kiosk.journeys.submit_dossier import Step
-from kiosk.launch import demo_config
+
+from .conftest import tap
 
 
-@pytest.fixture
-def kiosk(qtbot, tmp_path):
-    citizen = SyntheticCitizen()
-    frames = tmp_path / "frames"
-    frames.mkdir()
-    cv2.imwrite(str(frames / "card.jpg"), render_scene(11, citizen.qr_payload()))
-    with PrinterEmulator(tmp_path / "printed") as emu:
-        config = demo_config(tmp_path / "data")
-        config.printer.uri = emu.uri
-        config.idcard.camera_frames = str(frames)
-        config.idcard.reader_backend = "pcsc"
-        config.idcard.reader = ""  # identity from the QR only
-        app = build(config)
-        app.window.resize(1920, 1080)
-        app.window.show()
-        yield app, emu, citizen, config
-        app.ctx.wipe_session()
-        app.window.allow_close = True
-        app.window.close()
-        app.ctx.store.close()
-
-
-def tap(qtbot, window, name):
-    def ready():
-        return [b for b in window.findChildren(QPushButton, name) if b.isVisible() and b.isEnabled()]
-    qtbot.waitUntil(lambda: bool(ready()), timeout=10000)
-    qtbot.mouseClick(ready()[0], Qt.MouseButton.LeftButton)
-
-
-def test_certified_copy_request_is_filed_and_the_receipt_printed(qtbot, kiosk):
-    app, emu, citizen, config = kiosk
+def file_certified_copy_request(qtbot, app, citizen):
+    """The citizen's taps from the home screen to the filed dossier."""
     w = app.window
     tap(qtbot, w, "tile_submit_dossier")
     assert w.current().name == "identify"
@@ -80,7 +44,13 @@ def test_certified_copy_request_is_filed_and_the_receipt_printed(qtbot, kiosk):
 
     qtbot.waitUntil(lambda: app.dossier.journey.step is Step.DONE, timeout=20000)
     assert w.current().name == "dossier_done"
-    filed = app.dossier.journey.filed
+    return app.dossier.journey.filed
+
+
+def test_certified_copy_request_is_filed_and_the_receipt_printed(qtbot, kiosk):
+    app, emu, citizen, config = kiosk
+    w = app.window
+    filed = file_certified_copy_request(qtbot, app, citizen)
     done = w.screen("dossier_done")
     assert done.code.text() == filed.code and filed.code.startswith(config.sync.agency_id + "-")
     assert filed.receipt_printed
@@ -101,3 +71,4 @@ def test_certified_copy_request_is_filed_and_the_receipt_printed(qtbot, kiosk):
     tap(qtbot, w, "dossier_finish")
     assert w.current().name == "home"
     assert app.dossier.journey.identity is None  # the session is wiped
+
