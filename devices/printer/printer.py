@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from escpos.capabilities import get_profile
@@ -221,3 +222,15 @@ def open_printer(settings: PrinterSettings) -> Printer:
         uri = shared_emulator(settings.emulator_dir or None).uri
     transport = Transport(parse_uri(uri), profile=settings.profile, timeout_s=settings.timeout_s)
     return Printer(settings, transport)
+
+
+def print_once(open_printer_fn: Callable[[], "Printer"], layout: Layout, data: dict) -> PrintOutcome:
+    """Open the printer, print one job, close it: a ticket or a receipt a citizen waits for.
+
+    A connection per job means a printer restarted between citizens needs nothing from us.
+    """
+    printer = open_printer_fn()
+    try:
+        return printer.print_layout(layout, data)
+    finally:
+        printer.close()

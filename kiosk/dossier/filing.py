@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from devices.printer.layouts import receipt_layout
+from devices.printer.printer import print_once
 from sync.dossiers import NewAttachment, submit_dossier
 
 log = logging.getLogger(__name__)
@@ -135,11 +136,7 @@ class DossierFiling:
     def _print_receipt(self, submitted, identity, declaration, procedure, papers) -> tuple[bool, Any]:
         data = self.receipt_data(submitted, identity, declaration, procedure, papers)
         try:
-            printer = self.open_printer()
-            try:
-                outcome = printer.print_layout(self.layout, data)
-            finally:
-                printer.close()
+            outcome = print_once(self.open_printer, self.layout, data)
         except Exception as exc:  # the dossier is filed; only the paper receipt is missing
             log.warning("receipt for a dossier not printed: %s", type(exc).__name__)
             return False, exc

@@ -19,6 +19,7 @@ from devices.idcard.idnumber import check_id_number
 from devices.idcard.qr import QrIdentity, parse_ddmmyyyy, parse_qr_payload
 from devices.idcard.reading import AccessKey, ChipReadResult
 from devices.idcard.validity import expiry_from_renewal_ages
+from kiosk.journeys import expect
 
 
 class Step(Enum):
@@ -29,10 +30,6 @@ class Step(Enum):
     ERROR = "error"
     MANUAL_ENTRY = "manual_entry"
     DONE = "done"
-
-
-class JourneyError(Exception):
-    """An event that does not fit the current step (a double tap, a stale signal)."""
 
 
 class QrTimeoutError(IdCardError):
@@ -193,6 +190,4 @@ class IdentifyJourney:
         return self.step
 
     def _expect(self, *steps: Step) -> None:
-        if self.step not in steps:
-            wanted = "/".join(s.value for s in steps)
-            raise JourneyError(f"expected {wanted}, journey is at {self.step.value}")
+        expect(self.step, *steps)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from kiosk.journeys import expect
+
 
 class Step(Enum):
     IDENTIFY = "identify"
@@ -18,10 +20,6 @@ class Step(Enum):
     SUBMITTING = "submitting"
     DONE = "done"
     FAILED = "failed"
-
-
-class JourneyError(Exception):
-    """An event that does not fit the current step (a stale signal, a double tap)."""
 
 
 @dataclass
@@ -75,5 +73,4 @@ class SubmitDossierJourney:
         self.papers = []
 
     def _expect(self, step: Step) -> None:
-        if self.step is not step:
-            raise JourneyError(f"expected {step.value}, journey is at {self.step.value}")
+        expect(self.step, step)

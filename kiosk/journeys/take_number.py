@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from kiosk.journeys import JourneyError, expect
+
 
 class Step(Enum):
     CHOOSE_SERVICE = "choose_service"
@@ -17,10 +19,6 @@ class Step(Enum):
     PRINTING = "printing"
     DONE = "done"
     FAILED = "failed"
-
-
-class JourneyError(Exception):
-    """An event that does not fit the current step (a double tap, a stale signal)."""
 
 
 @dataclass
@@ -81,5 +79,4 @@ class TakeNumberJourney:
         self.ticket = self.error = None
 
     def _expect(self, step: Step) -> None:
-        if self.step is not step:
-            raise JourneyError(f"expected {step.value}, journey is at {self.step.value}")
+        expect(self.step, step)

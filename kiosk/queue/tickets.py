@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from devices.printer.layouts import ticket_data, ticket_qr_payload
+from devices.printer.printer import print_once
 from kiosk.config import QueueSection
 from kiosk.queue.estimate import Arrival, estimate
 from sync.numbering import LocalDailyCounter, TicketNumberSource, local_day
@@ -119,11 +120,7 @@ class TicketService:
         outcome: dict[str, Any]
         error: Exception | None = None
         try:
-            printer = self.open_printer()
-            try:
-                result = printer.print_layout(self.layout, self.ticket_data(t))
-            finally:
-                printer.close()
+            result = print_once(self.open_printer, self.layout, self.ticket_data(t))
             outcome = _outcome_dict(result)
             if not outcome.get("ok", False):
                 cause = getattr(result, "error", None)

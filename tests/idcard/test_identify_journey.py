@@ -8,7 +8,8 @@ import pytest
 from devices.idcard.errors import CardRemovedError, IdentityMismatchError, QrFormatError
 from devices.idcard.reading import read_identity
 from devices.sim.card import EmulatedIdCard, direct_transmit
-from kiosk.journeys.identify import IdentifyJourney, JourneyError, QrTimeoutError, Step
+from kiosk.journeys import JourneyError
+from kiosk.journeys.identify import IdentifyJourney, QrTimeoutError, Step
 
 TODAY = dt.date(2026, 11, 28)
 
