@@ -12,7 +12,9 @@ import logging
 import random
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent import futures
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select, update
@@ -130,30 +132,56 @@ class SyncWorker:
             record_outcome(self.store, success=False, error=str(exc))
             if isinstance(exc, NotConfigured) or not self._credentials_ok:
                 return result
-        due = self._due(max_items)
-        step = self.settings.parallel_deliveries
-        for start in range(0, len(due), step):
-            if self._stop.is_set():
-                break
-            if self._refill_wanted.is_set():
-                try:
-                    result["leased"] += self._refill()
-                except SyncError as exc:
-                    log.info("lease refill failed: %s", exc)
-            batch = due[start:start + step]
-            if len(batch) == 1 or step == 1:
-                outcomes = [self._deliver(self.client, *item) for item in batch]
-            else:
-                outcomes = list(self._pool().map(lambda item: self._deliver(self._client(), *item),
-                                                 batch))
-            self._acknowledge([o[1:] for o in outcomes if isinstance(o, tuple)])
-            outcomes = [o[0] if isinstance(o, tuple) else o for o in outcomes]
-            for outcome in outcomes:
-                result[outcome] += 1
-            if "retry" in outcomes:
-                break  # the central is unwell: leave the rest for the next pass
+        self._deliver_due(max_items, result)
         self._heartbeat()
         return result
+
+    def _deliver_due(self, page_size: int, result: dict[str, int]) -> None:
+        """Deliver everything due, oldest first, ``parallel_deliveries`` in flight at once.
+
+        A sliding window, not batches: a new delivery starts as soon as one ends, so a slow
+        dossier does not leave the other slots idle.  Due items are read a page at a time
+        until none is left; a transient failure stops new deliveries (the central is unwell:
+        the rest waits for the next pass).  Successes are acknowledged locally in groups (one
+        SQLite commit each)."""
+        step = max(1, self.settings.parallel_deliveries)
+        page: deque[tuple[int, str, int]] = deque(self._due(page_size))
+        last_id = page[-1][0] if page else 0
+        in_flight: set[Future] = set()
+        acks: list[tuple[int, str, datetime]] = []
+        unwell = False
+        while True:
+            while not unwell and not self._stop.is_set() and len(in_flight) < step:
+                if not page:
+                    page.extend(self._due(page_size, after_id=last_id))
+                    if not page:
+                        break
+                    last_id = page[-1][0]
+                if self._refill_wanted.is_set():
+                    try:
+                        result["leased"] += self._refill()
+                    except SyncError as exc:
+                        log.info("lease refill failed: %s", exc)
+                item = page.popleft()
+                if step == 1 or not (in_flight or page):  # a lone item: in this thread
+                    in_flight.add(_done_future(self._deliver(self.client, *item)))
+                else:
+                    in_flight.add(self._pool().submit(
+                        lambda it: self._deliver(self._client(), *it), item))
+            if not in_flight:
+                break
+            done, in_flight = futures.wait(in_flight, return_when=futures.FIRST_COMPLETED)
+            for future in done:
+                outcome = future.result()
+                if isinstance(outcome, tuple):
+                    acks.append(outcome[1:])
+                    outcome = outcome[0]
+                result[outcome] += 1
+                unwell = unwell or outcome == "retry"
+            if len(acks) >= step or not in_flight:
+                self._acknowledge(acks)
+                acks = []
+        self._acknowledge(acks)
 
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:
@@ -177,14 +205,14 @@ class SyncWorker:
             return 0
         return refill(self.store, self.client, self.settings)
 
-    def _due(self, limit: int) -> list[tuple[int, str, int]]:
+    def _due(self, limit: int, after_id: int = 0) -> list[tuple[int, str, int]]:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.store.session() as session:
-            return list(session.execute(
+            return [tuple(row) for row in session.execute(
                 select(OutboxItem.id, OutboxItem.ref_id, OutboxItem.attempts)
                 .where(OutboxItem.state == "pending", OutboxItem.kind == "dossier",
-                       OutboxItem.next_attempt_at <= now)
-                .order_by(OutboxItem.id).limit(limit)).all())
+                       OutboxItem.next_attempt_at <= now, OutboxItem.id > after_id)
+                .order_by(OutboxItem.id).limit(limit)).all()]
 
     def _deliver(self, client: CentralClient, outbox_id: int, dossier_id: str,
                  attempts: int = 0) -> str | tuple[str, int, str, datetime]:
@@ -269,3 +297,9 @@ class SyncWorker:
             self._last_heartbeat = time.monotonic()
         except SyncError as exc:
             log.info("heartbeat not sent: %s", exc)
+
+
+def _done_future(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
