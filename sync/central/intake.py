@@ -12,7 +12,8 @@ import json
 import os
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,12 +50,6 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
         raise ApiError(422, "idempotency_key_mismatch",
                        "Idempotency-Key must equal the dossier_id of the body")
     body_hash = hashlib.sha256(raw).hexdigest()
-    existing = session.get(Dossier, sub.dossier_id)
-    if existing is not None:
-        if existing.body_sha256 != body_hash:
-            raise ApiError(409, "idempotency_conflict",
-                           "this dossier id was already used with different content")
-        return 200, _dossier_state(session, existing)
     match = contract.DOSSIER_CODE_RE.match(sub.code)
     if match["agency"] != sub.agency_id:
         raise ApiError(422, "code_agency_mismatch", "the dossier code names another agency")
@@ -66,25 +61,36 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
     empty_sha = hashlib.sha256(b"").hexdigest()
     if any(a.size == 0 and a.sha256 != empty_sha for a in sub.attachments):
         raise ApiError(422, "attachment_hash_mismatch", "an empty attachment has another SHA-256")
-    dossier = Dossier(dossier_id=sub.dossier_id, code=sub.code, kiosk_id=kiosk_id,
-                      agency_id=sub.agency_id, procedure_code=sub.procedure_code,
-                      body_sha256=body_hash, payload=raw.decode("utf-8"),
-                      status=2 if complete_all else 1, received_at=sub.received_at,
-                      created_at=utcnow(), committed_at=utcnow() if complete_all else None)
-    atts = [Attachment(attachment_id=att.attachment_id, dossier_id=dossier.dossier_id,
-                       position=pos, paper_code=att.paper_code, paper_name=att.paper_name,
-                       media_type=att.media_type, size=att.size, sha256=att.sha256,
-                       received=att.size if complete_all else 0,
-                       complete=complete_all or att.size == 0)
+    now = utcnow()
+    row = dict(dossier_id=sub.dossier_id, code=sub.code, kiosk_id=kiosk_id,
+               agency_id=sub.agency_id, procedure_code=sub.procedure_code,
+               body_sha256=body_hash, payload=raw.decode("utf-8"),
+               status=2 if complete_all else 1, received_at=sub.received_at,
+               created_at=now, committed_at=now if complete_all else None)
+    atts = [dict(attachment_id=att.attachment_id, dossier_id=sub.dossier_id, position=pos,
+                 paper_code=att.paper_code, paper_name=att.paper_name,
+                 media_type=att.media_type, size=att.size, sha256=att.sha256,
+                 received=att.size if complete_all else 0,
+                 complete=complete_all or att.size == 0)
             for pos, att in enumerate(sub.attachments)]
+    # Core statements, not the ORM: this runs once per dossier and the unit of work cost
+    # more than the database.  The dossier insert doubles as the dedupe (ON CONFLICT DO
+    # NOTHING on the id and the code), the attachments go in one multi-row INSERT.
+    conn = session.connection()
+    if conn.execute(_insert_new_dossier(conn), row).first() is None:
+        existing = session.get(Dossier, sub.dossier_id)
+        if existing is None:
+            raise ApiError(409, "conflict",
+                           "the dossier code or an attachment id is already taken")
+        return _answer_existing(session, existing, body_hash)
     try:
         # no savepoint: a conflict refuses the whole request (its transaction rolls back)
-        session.add(dossier)
-        session.flush()
-        session.add_all(atts)
+        if atts:
+            conn.execute(insert(Attachment.__table__).values(atts))
         if complete_all:
-            _record_reusable_papers(session, dossier)
-        session.flush()
+            papers = _reusable_papers(sub, sub.code, sub.agency_id, now)
+            if papers:
+                conn.execute(insert(ReusablePaper.__table__).values(papers))
     except IntegrityError:
         raise ApiError(409, "conflict",
                        "the dossier code or an attachment id is already taken") from None
@@ -93,7 +99,33 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
             path = attachment_path(files_dir, att.attachment_id)
             _ensure_dir(path.parent)
             path.write_bytes(b"")
-    return 201, _dossier_state(session, dossier, atts)
+    return 201, {"dossier_id": sub.dossier_id, "code": sub.code, "status": row["status"],
+                 "committed": complete_all,
+                 "attachments": [{"attachment_id": a["attachment_id"], "size": a["size"],
+                                  "received": a["received"], "complete": a["complete"]}
+                                 for a in atts]}
+
+
+def _answer_existing(session: Session, existing: Dossier, body_hash: str) -> tuple[int, dict]:
+    if existing.body_sha256 != body_hash:
+        raise ApiError(409, "idempotency_conflict",
+                       "this dossier id was already used with different content")
+    return 200, _dossier_state(session, existing)
+
+
+def _insert_new_dossier(conn):
+    """``INSERT … ON CONFLICT DO NOTHING RETURNING`` in the connection's dialect (built once)."""
+    dialect = conn.dialect.name
+    stmt = _NEW_DOSSIER.get(dialect)
+    if stmt is None:
+        make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        table = Dossier.__table__
+        stmt = _NEW_DOSSIER[dialect] = (make(table).on_conflict_do_nothing()
+                                        .returning(table.c.dossier_id))
+    return stmt
+
+
+_NEW_DOSSIER: dict = {}
 
 
 def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
@@ -235,17 +267,20 @@ def commit_dossier(session: Session, kiosk_id: str, dossier_id: str) -> dict:
 
 def _record_reusable_papers(session: Session, dossier: Dossier) -> None:
     """Digitized papers of an accepted dossier become reusable by their owner (Decision 468)."""
-    sub = json.loads(dossier.payload)
-    owner = sub["applicant"]["id_number"]
-    for att in sub.get("attachments", []):
-        if not att.get("digitized", True) or not att.get("paper_code"):
-            continue
-        code = f"{dossier.code}:{att['paper_code']}"
-        session.add(ReusablePaper(owner_id_number=owner, result_code=code,
-                                  paper_name=att["paper_name"], reference_no=dossier.code,
-                                  issuing_agency=dossier.agency_id,
-                                  procedure_code=dossier.procedure_code,
-                                  attachment_id=att["attachment_id"], created_at=utcnow()))
+    sub = contract.DossierSubmission.model_validate_json(dossier.payload)
+    papers = _reusable_papers(sub, dossier.code, dossier.agency_id, utcnow())
+    if papers:
+        session.execute(insert(ReusablePaper.__table__).values(papers))
+
+
+def _reusable_papers(sub: contract.DossierSubmission, code: str, agency_id: str,
+                     now) -> list[dict]:
+    return [dict(owner_id_number=sub.applicant.id_number,
+                 result_code=f"{code}:{att.paper_code}", paper_name=att.paper_name,
+                 reference_no=code, issuing_agency=agency_id,
+                 procedure_code=sub.procedure_code, attachment_id=att.attachment_id,
+                 created_at=now)
+            for att in sub.attachments if att.digitized and att.paper_code]
 
 
 def status_by_code(session: Session, code: str) -> dict:

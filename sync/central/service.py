@@ -77,14 +77,21 @@ def _insert(session: Session):
 def remember_nonce(session: Session, kiosk_id: str, nonce: str, timestamp: int,
                    window_s: int) -> bool:
     """Record the nonce; False when it was there already (a replay).  One statement."""
-    stmt = (_insert(session)(SeenNonce).values(kiosk_id=kiosk_id, nonce=nonce, timestamp=timestamp)
-            .on_conflict_do_nothing().returning(SeenNonce.nonce))
-    if session.execute(stmt).first() is None:
+    conn = session.connection()
+    stmt = _NONCE_INSERT.get(conn.dialect.name)
+    if stmt is None:  # built once per dialect: this runs for every signed request
+        stmt = _NONCE_INSERT[conn.dialect.name] = (
+            _insert(session)(SeenNonce).on_conflict_do_nothing().returning(SeenNonce.nonce))
+    if conn.execute(stmt, {"kiosk_id": kiosk_id, "nonce": nonce,
+                           "timestamp": timestamp}).first() is None:
         return False
     # Nonces older than twice the window can never be accepted again: forget some of them.
     if secrets.randbelow(500) == 0:
         session.execute(delete(SeenNonce).where(SeenNonce.timestamp < timestamp - 2 * window_s))
     return True
+
+
+_NONCE_INSERT: dict = {}
 
 
 def heartbeat(session: Session, kiosk_id: str, beat: contract.Heartbeat) -> dict:
