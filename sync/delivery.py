@@ -8,15 +8,15 @@ dossier arrives exactly once with byte-identical attachments.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select
 
 from sync.client import CentralClient, DossierState
 from sync.dossiers import submission_body
 from sync.errors import PermanentError, Stopping, TransientError
 from sync.store.files import FileRef
-from sync.store.models_dossier import Dossier
+from sync.store.models_dossier import Dossier, DossierAttachment
 
 
 def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: int,
@@ -27,11 +27,7 @@ def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: i
     A small dossier goes first as one bundle (JSON and attachments in one request); if that
     is refused for its size or interrupted, the chunked path below picks up from what the
     central holds."""
-    with store.session() as session:
-        dossier = session.scalars(select(Dossier).options(selectinload(Dossier.attachments))
-                                  .where(Dossier.id == dossier_id)).one()
-        body = submission_body(dossier)
-        files = {a.id: (a.file_id, a.size, a.sha256) for a in dossier.attachments}
+    body, files = _load(store, dossier_id)
     if 0 < sum(size for _, size, _ in files.values()) <= bundle_max_bytes:
         try:
             return client.submit_bundle(dossier_id, body, [
@@ -55,6 +51,26 @@ def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: i
     if committed:
         return state
     return client.commit(dossier_id)
+
+
+_DOSSIER = Dossier.__table__
+_ATTACHMENT = DossierAttachment.__table__
+#: built once: Core statements on tables (the personal data columns still decrypt on the way
+#: out), not ORM objects, for a read that happens once per delivery
+_SELECT_DOSSIER = select(_DOSSIER).where(_DOSSIER.c.id == bindparam("dossier_id"))
+_SELECT_ATTACHMENTS = (select(_ATTACHMENT)
+                       .where(_ATTACHMENT.c.dossier_id == bindparam("dossier_id"))
+                       .order_by(_ATTACHMENT.c.position))
+
+
+def _load(store, dossier_id: str) -> tuple[bytes, dict[str, tuple[str, int, str]]]:
+    """The submission's bytes and ``{attachment id: (file id, size, sha256)}``."""
+    with store.session() as session:  # (a database error becomes a StoreError)
+        conn = session.connection()
+        row = conn.execute(_SELECT_DOSSIER, {"dossier_id": dossier_id}).one()
+        atts = conn.execute(_SELECT_ATTACHMENTS, {"dossier_id": dossier_id}).all()
+    body = submission_body(SimpleNamespace(**row._mapping, attachments=atts))
+    return body, {a.id: (a.file_id, a.size, a.sha256) for a in atts}
 
 
 def _upload(store, client: CentralClient, dossier_id: str, attachment_id: str, ref: FileRef,
