@@ -17,7 +17,7 @@ from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from sync.backoff import CircuitBreaker, backoff_delay
 from sync.client import CentralClient
@@ -143,7 +143,8 @@ class SyncWorker:
         dossier does not leave the other slots idle.  Due items are read a page at a time
         until none is left; a transient failure stops new deliveries (the central is unwell:
         the rest waits for the next pass).  Successes are acknowledged locally in groups (one
-        SQLite commit each)."""
+        SQLite commit each); a crash before that commit only means the central is asked
+        again and answers from what it already holds."""
         step = max(1, self.settings.parallel_deliveries)
         page: deque[tuple[int, str, int]] = deque(self._due(page_size))
         last_id = page[-1][0] if page else 0
@@ -178,7 +179,7 @@ class SyncWorker:
                     outcome = outcome[0]
                 result[outcome] += 1
                 unwell = unwell or outcome == "retry"
-            if len(acks) >= step or not in_flight:
+            if len(acks) >= 4 * step or not in_flight:
                 self._acknowledge(acks)
                 acks = []
         self._acknowledge(acks)
@@ -246,15 +247,13 @@ class SyncWorker:
         if not delivered:
             return
         now = datetime.now(timezone.utc)
+        done = [{"outbox_id": o, "dossier_id": d, "started": s, "now": now}
+                for o, d, s in delivered]
         with self.store.session() as session:
-            for outbox_id, dossier_id, started in delivered:
-                session.execute(update(OutboxItem).where(OutboxItem.id == outbox_id).values(
-                    state="done", done_at=now, last_attempt_at=started, last_error=None,
-                    attempts=OutboxItem.attempts + 1))
-                # a Core UPDATE: loading the dossier would decrypt its personal data for nothing
-                session.execute(update(Dossier).where(Dossier.id == dossier_id,
-                                                      Dossier.status == "queued")
-                                .values(status="acked", acked_at=now))
+            conn = session.connection()
+            conn.execute(_OUTBOX_DONE, done)  # executemany of statements built once
+            # Core, not the ORM: loading the dossier would decrypt its personal data for nothing
+            conn.execute(_DOSSIER_ACKED, done)
             record_outcome(session, success=True)
 
     def _mark(self, outbox_id: int, started: datetime, *, error: str, permanent: bool) -> None:
@@ -297,6 +296,17 @@ class SyncWorker:
             self._last_heartbeat = time.monotonic()
         except SyncError as exc:
             log.info("heartbeat not sent: %s", exc)
+
+
+_OUTBOX_DONE = (update(OutboxItem.__table__)
+                .where(OutboxItem.__table__.c.id == bindparam("outbox_id"))
+                .values(state="done", done_at=bindparam("now"),
+                        last_attempt_at=bindparam("started"), last_error=None,
+                        attempts=OutboxItem.__table__.c.attempts + 1))
+_DOSSIER_ACKED = (update(Dossier.__table__)
+                  .where(Dossier.__table__.c.id == bindparam("dossier_id"),
+                         Dossier.__table__.c.status == "queued")
+                  .values(status="acked", acked_at=bindparam("now")))
 
 
 def _done_future(value) -> Future:
