@@ -64,10 +64,16 @@ def wait_file(path: Path, proc: subprocess.Popen) -> str:
     return path.read_text()
 
 
+def cpu_split(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
+
+
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(cpu_split(pid))
 
 
 def own_cpu_s() -> float:
@@ -93,6 +99,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="central processes")
     parser.add_argument("--bundle-max", type=int, default=4 << 20,
                         help="bundle_max_bytes (0: every attachment in resumable chunks)")
+    parser.add_argument("--profile-kiosk", metavar="FILE",
+                        help="run the drain under cProfile (main thread only: use --parallel 1)")
     parser.add_argument("--sink-serve", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sink_serve:
@@ -171,7 +179,9 @@ def main() -> None:
 
         # the sync path, in its own process, RSS sampled
         drain = subprocess.Popen(
-            [sys.executable, "-m", "sync.testing.kiosk_proc", "drain", str(store_path),
+            [sys.executable, *(["-m", "cProfile", "-o", args.profile_kiosk]
+                               if args.profile_kiosk else []),
+             "-m", "sync.testing.kiosk_proc", "drain", str(store_path),
              str(key_path), settings.model_dump_json()], cwd=ROOT, env=ENV, stdout=subprocess.PIPE)
         samples: list[tuple[float, float]] = []
 
@@ -183,20 +193,22 @@ def main() -> None:
                     return
                 time.sleep(0.2)
 
-        central_cpu0 = cpu_s(central.pid)
+        central_cpu0 = cpu_split(central.pid)
         t0 = time.perf_counter()
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        drain_cpu = 0.0
+        drain_cpu, drain_split = 0.0, (0.0, 0.0)
         while drain.poll() is None:  # the drain's own CPU, read just before it exits
             try:
-                drain_cpu = cpu_s(drain.pid)
+                drain_split = cpu_split(drain.pid)
+                drain_cpu = sum(drain_split)
             except (OSError, IndexError):
                 pass
             time.sleep(0.1)
         out, _ = drain.communicate()
         rc = drain.returncode
-        central_cpu = cpu_s(central.pid) - central_cpu0
+        central_split = [b - a for a, b in zip(central_cpu0, cpu_split(central.pid))]
+        central_cpu = sum(central_split)
         wall_s = time.perf_counter() - t0
         # the drain's own clock starts after the interpreter and the store are up
         sync_s = json.loads(out.decode().strip().splitlines()[-1])["elapsed_s"]
@@ -220,6 +232,8 @@ def main() -> None:
         print(f"| CPU per dossier, sync (kiosk ≥ {drain_cpu * per:.1f} ms + central "
               f"{central_cpu * per:.1f} ms, PostgreSQL not counted) | "
               f"{(drain_cpu + central_cpu) * per:.1f} ms | |")
+        print(f"| of which user / system: kiosk {drain_split[0] * per:.1f} / {drain_split[1] * per:.1f} ms, "
+              f"central {central_split[0] * per:.1f} / {central_split[1] * per:.1f} ms | | |")
         print(f"| peak RSS of the draining kiosk process | {peak:.0f} MB | ≤ 150 MB |")
         print(f"| RSS at 25/50/75/99 % of the drain | {' / '.join(f'{q:.0f}' for q in quart)} MB | flat |")
         print(f"(central attachment dir entries: {delivered}, db={args.db}, parallel={args.parallel}, workers={args.workers}, "
