@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -86,11 +86,11 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
     try:
         # no savepoint: a conflict refuses the whole request (its transaction rolls back)
         if atts:
-            conn.execute(insert(Attachment.__table__).values(atts))
+            _insert_rows(conn, Attachment.__table__, atts)
         if complete_all:
             papers = _reusable_papers(sub, sub.code, sub.agency_id, now)
             if papers:
-                conn.execute(insert(ReusablePaper.__table__).values(papers))
+                _insert_rows(conn, ReusablePaper.__table__, papers)
     except IntegrityError:
         raise ApiError(409, "conflict",
                        "the dossier code or an attachment id is already taken") from None
@@ -126,6 +126,19 @@ def _insert_new_dossier(conn):
 
 
 _NEW_DOSSIER: dict = {}
+
+
+def _insert_rows(conn, table, rows: list[dict]) -> None:
+    """One multi-row INSERT (one round trip), its statement compiled once per row count."""
+    keys = list(rows[0])
+    stmt = _MULTI_INSERT.get((table.name, len(rows)))
+    if stmt is None:
+        stmt = _MULTI_INSERT[(table.name, len(rows))] = insert(table).values(
+            [{k: bindparam(f"{k}_{i}") for k in keys} for i in range(len(rows))])
+    conn.execute(stmt, {f"{k}_{i}": row[k] for i, row in enumerate(rows) for k in keys})
+
+
+_MULTI_INSERT: dict = {}
 
 
 def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
@@ -270,7 +283,7 @@ def _record_reusable_papers(session: Session, dossier: Dossier) -> None:
     sub = contract.DossierSubmission.model_validate_json(dossier.payload)
     papers = _reusable_papers(sub, dossier.code, dossier.agency_id, utcnow())
     if papers:
-        session.execute(insert(ReusablePaper.__table__).values(papers))
+        _insert_rows(session.connection(), ReusablePaper.__table__, papers)
 
 
 def _reusable_papers(sub: contract.DossierSubmission, code: str, agency_id: str,
