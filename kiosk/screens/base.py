@@ -60,3 +60,11 @@ def label(text: str = "", role: str = "body", parent: QWidget | None = None) -> 
     widget.setWordWrap(True)
     widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return widget
+
+
+def alert_icon(parent: QWidget | None = None) -> QLabel:
+    """A large "!" in a red disc: something went wrong, seen before any word is read."""
+    icon = QLabel("!", parent)
+    icon.setProperty("role", "alert")
+    icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return icon

@@ -1,11 +1,12 @@
 """The dossier is filed: its code in large type, the appointment date, the receipt."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.journeys.submit_dossier import Step
 from kiosk.messages import user_text
-from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.base import Screen, alert_icon, big_button, label
 
 
 class DossierDoneScreen(Screen):
@@ -22,6 +23,7 @@ class DossierDoneScreen(Screen):
         self.details.setObjectName("dossier_details")
         self.error = label(role="error")
         self.error.setObjectName("dossier_error")
+        self.alert = alert_icon()
         self.hint = label(role="body")
         self.retry_button = big_button(role="primary")
         self.retry_button.setObjectName("dossier_retry")
@@ -36,8 +38,10 @@ class DossierDoneScreen(Screen):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(48, 24, 48, 24)
         lay.setSpacing(16)
-        for w in (self.title, self.code, self.details, self.error):
+        for w in (self.title, self.code, self.details):
             lay.addWidget(w)
+        lay.addWidget(self.alert, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(self.hint)
         lay.addLayout(buttons)
@@ -54,6 +58,7 @@ class DossierDoneScreen(Screen):
         self.code.setVisible(done)
         self.details.setVisible(done)
         self.error.setVisible(failed or (done and not j.filed.receipt_printed))
+        self.alert.setVisible(failed)
         self.retry_button.setVisible(failed)
         self.finish_button.setVisible(done or failed)
         self.retry_button.setText(self.tr("Try again"))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.journeys.take_number import Step
 from kiosk.messages import user_text
-from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.base import Screen, alert_icon, big_button, label
 
 
 class TicketScreen(Screen):
@@ -26,6 +26,7 @@ class TicketScreen(Screen):
         self.hint = label(role="body")
         self.error = label(role="error")
         self.error.setObjectName("ticket_error")
+        self.alert = alert_icon()
         self.retry_button = big_button(role="primary")
         self.retry_button.setObjectName("retry")
         self.retry_button.clicked.connect(self.flow.retry)
@@ -43,6 +44,7 @@ class TicketScreen(Screen):
         lay.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.number)
         lay.addWidget(self.details)
+        lay.addWidget(self.alert, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(self.hint)
@@ -61,6 +63,7 @@ class TicketScreen(Screen):
         self.badge.setVisible(done and j.priority_code is not None)
         self.details.setVisible(done)
         self.error.setVisible(failed)
+        self.alert.setVisible(failed)
         self.retry_button.setVisible(failed)
         self.done_button.setVisible(done or failed)
         self.done_button.setText(self.tr("Done") if done else self.tr("Back to the home screen"))
