@@ -23,6 +23,7 @@ from kiosk.screens.queue.flow import QueueFlow
 from kiosk.screens.queue.priority import PriorityScreen
 from kiosk.screens.queue.service import ServiceScreen
 from kiosk.screens.queue.ticket import TicketScreen
+from kiosk.screens.rating.screens import install as install_rating
 from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
@@ -146,8 +147,10 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
 
     window = KioskWindow(ctx)
     app = KioskApp(qapp, ctx, window, translations, queue, sync_settings, worker)
+    rating = install_rating(ctx, window)
     window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
-                                       "submit_dossier": lambda: app.dossier.start()}))
+                                       "submit_dossier": lambda: app.dossier.start(),
+                                       "rating": rating.start}))
     window.add_screen(ServiceScreen(ctx, queue))
     window.add_screen(PriorityScreen(ctx, queue))
     window.add_screen(TicketScreen(ctx, queue))

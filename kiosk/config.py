@@ -112,12 +112,39 @@ class QueueSection(BaseModel):
         return next((p for p in self.priorities if p.code == code), None)
 
 
+class Reason(BaseModel):
+    """A reason a citizen can pick for "not satisfied" (no typing needed)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    name_vi: str
+    name_en: str
+
+
+DEFAULT_REASONS = [
+    Reason(code="waiting", name_vi="Phải chờ lâu", name_en="Waited too long"),
+    Reason(code="attitude", name_vi="Thái độ phục vụ chưa tốt", name_en="Unfriendly service"),
+    Reason(code="guidance", name_vi="Hướng dẫn chưa rõ ràng", name_en="Unclear guidance"),
+    Reason(code="papers", name_vi="Phải nộp thêm giấy tờ", name_en="Asked for more papers"),
+    Reason(code="kiosk", name_vi="Máy ki-ốt khó sử dụng", name_en="The kiosk is hard to use"),
+    Reason(code="other", name_vi="Lý do khác", name_en="Other reason"),
+]
+
+
+class RatingSection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reasons: list[Reason] = Field(default_factory=lambda: list(DEFAULT_REASONS), min_length=1)
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = CONFIG_VERSION
     kiosk: KioskSection = Field(default_factory=KioskSection)
     queue: QueueSection
+    rating: RatingSection = Field(default_factory=RatingSection)
     printer: PrinterSettings = Field(default_factory=PrinterSettings)
     idcard: IdCardSettings = Field(default_factory=IdCardSettings)
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)

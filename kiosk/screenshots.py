@@ -63,7 +63,7 @@ def _idle(app: KioskApp) -> None:
 
 def _soon(app: KioskApp) -> None:
     app.ctx.home()
-    app.window.screen("home").open("rating")
+    app.window.screen("home").open("lookup")
 
 
 def _printer_fault(app: KioskApp) -> None:

@@ -4,67 +4,67 @@
 <context>
     <name>DossierDoneScreen</name>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="59"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="64"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="60"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
         <source>Finish</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="60"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="63"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="68"/>
         <source>Your dossier has been received</source>
         <translation>Hồ sơ của bạn đã được tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="70"/>
         <source>Dossier code (keep it to look up your dossier)</source>
         <translation>Mã hồ sơ (giữ lại để tra cứu hồ sơ)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="66"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="71"/>
         <source>Result expected on {date}</source>
         <translation>Ngày hẹn trả kết quả: {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="68"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="73"/>
         <source>Please take your receipt from the printer below.</source>
         <translation>Vui lòng nhận giấy tiếp nhận ở khe máy in bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="71"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="76"/>
         <source>The receipt could not be printed.</source>
         <translation>Không in được giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="72"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="77"/>
         <source>Your dossier is safely recorded. Please show this code at the counter to get your receipt.</source>
         <translation>Hồ sơ của bạn đã được lưu an toàn. Vui lòng đưa mã này cho cán bộ tại quầy để nhận giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="74"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="79"/>
         <source>Your dossier could not be recorded</source>
         <translation>Chưa lưu được hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="76"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="81"/>
         <source>Nothing you entered is lost while this screen is open. Try again, or ask the staff at the counter.</source>
         <translation>Thông tin bạn đã nhập vẫn được giữ khi màn hình này còn mở. Vui lòng thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="78"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="83"/>
         <source>Recording your dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="79"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="84"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
@@ -154,6 +154,62 @@
     </message>
 </context>
 <context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="43"/>
+        <source>Are you satisfied?</source>
+        <translation>Bạn có hài lòng không?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="44"/>
+        <source>With how you were served today. Your answer is anonymous.</source>
+        <translation>Về việc phục vụ hôm nay. Đánh giá không ghi tên người đánh giá.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="45"/>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="46"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="47"/>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="48"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="90"/>
+        <source>What was not good?</source>
+        <translation>Điều gì chưa tốt?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="91"/>
+        <source>Touch one or more reasons, then send.</source>
+        <translation>Chạm vào một hoặc nhiều lý do, rồi bấm “Gửi đánh giá”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="92"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="93"/>
+        <source>Send</source>
+        <translation>Gửi đánh giá</translation>
+    </message>
+</context>
+<context>
     <name>ServiceScreen</name>
     <message>
         <location filename="../../kiosk/screens/queue/service.py" line="42"/>
@@ -167,79 +223,97 @@
     </message>
 </context>
 <context>
+    <name>ThanksScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="130"/>
+        <source>Thank you!</source>
+        <translation>Xin cảm ơn!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="131"/>
+        <source>Your rating helps the centre serve citizens better.</source>
+        <translation>Đánh giá của bạn giúp Trung tâm phục vụ người dân tốt hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating/screens.py" line="132"/>
+        <source>Back to the home screen</source>
+        <translation>Về trang chủ</translation>
+    </message>
+</context>
+<context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="67"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="70"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="72"/>
         <source>Printing your ticket…</source>
         <translation>Đang in phiếu số thứ tự…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="70"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="73"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="74"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="77"/>
         <source>Your ticket could not be printed</source>
         <translation>Không in được phiếu số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="76"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="79"/>
         <source>Your ticket was not issued. You can try again, or ask the staff at the counter.</source>
         <translation>Phiếu chưa được cấp. Bạn có thể thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="91"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="94"/>
         <source>1 person is waiting ahead of you.</source>
         <translation>Có 1 người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="93"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
         <source>{n} people are waiting ahead of you.</source>
         <translation>Có {n} người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="95"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="98"/>
         <source>You will be called very soon.</source>
         <translation>Bạn sẽ được gọi ngay.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="97"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="100"/>
         <source>Estimated wait: about {n} minutes.</source>
         <translation>Thời gian chờ dự kiến: khoảng {n} phút.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="83"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="86"/>
         <source>Your number is</source>
         <translation>Số thứ tự của bạn là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="86"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
         <source>PRIORITY</source>
         <translation>ƯU TIÊN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="92"/>
         <source>Nobody is waiting ahead of you.</source>
         <translation>Không có ai đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="99"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="102"/>
         <source>Please take your ticket from the printer below and wait for your number to be called.</source>
         <translation>Vui lòng nhận phiếu ở khe máy in bên dưới và chờ gọi số.</translation>
     </message>

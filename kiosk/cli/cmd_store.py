@@ -13,6 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions.add_parser("rotate-key", help="re-encrypt everything with a new key, then retire the old one")
     faults = actions.add_parser("faults", help="list recorded device faults")
     faults.add_argument("--limit", type=int, default=50)
+    actions.add_parser("ratings", help="satisfaction ratings given at this kiosk, with the share satisfied")
     p.set_defaults(handler=cmd_store)
 
 
@@ -29,6 +30,8 @@ def cmd_store(args: argparse.Namespace) -> int:
         if args.store_action == "rotate-key":
             key_id = store.rotate_key()
             print(f"store re-encrypted with key {key_id}; older keys retired")
+        elif args.store_action == "ratings":
+            print_ratings(store)
         else:
             from sqlalchemy import select
 
@@ -42,3 +45,23 @@ def cmd_store(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def print_ratings(store) -> None:
+    """Counts per level and the share satisfied (the measure of Decision 766/QĐ-TTg)."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from sync.store.models_rating import Rating
+    with store.session() as s:
+        rows = s.execute(select(Rating.level, Rating.reasons)).all()
+    levels = Counter(level for level, _ in rows)
+    reasons = Counter(r for _, rs in rows for r in rs)
+    total = len(rows)
+    for level in ("very_satisfied", "satisfied", "unsatisfied"):
+        print(f"{level:15s} {levels[level]}")
+    if total:
+        print(f"satisfied share: {100 * (levels['very_satisfied'] + levels['satisfied']) / total:.1f}% of {total}")
+    for reason, n in reasons.most_common():
+        print(f"  reason {reason}: {n}")

@@ -56,3 +56,20 @@ def test_rotate_key_and_faults_for_the_technician(tmp_path):
     assert rotated.returncode == 0 and "key 2" in rotated.stdout
     import json
     assert list(json.loads((tmp_path / "k.key").read_text())["keys"]) == ["2"]
+
+
+def test_ratings_summary_for_the_technician(tmp_path):
+    from datetime import datetime, timezone
+
+    from kiosk.config import EXAMPLE
+    from sync.store import open_store
+    from sync.store.models_rating import Rating
+    store = open_store(tmp_path / "data" / "kiosk.db", tmp_path / "k.key")
+    with store.session() as s:
+        for level, reasons in (("very_satisfied", []), ("satisfied", []), ("unsatisfied", ["waiting"])):
+            s.add(Rating(at=datetime.now(timezone.utc), kiosk_id="k", level=level, reasons=reasons))
+    store.close()
+    env = {"KIOSK__KIOSK__DATA_DIR": str(tmp_path / "data"), "KIOSK__KIOSK__KEY_FILE": str(tmp_path / "k.key")}
+    out = run("store", "--config", str(EXAMPLE), "ratings", env=env)
+    assert out.returncode == 0, out.stderr
+    assert "satisfied share: 66.7% of 3" in out.stdout and "reason waiting: 1" in out.stdout

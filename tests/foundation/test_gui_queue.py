@@ -98,7 +98,7 @@ def test_language_toggle_shows_english_and_a_new_session_is_vietnamese_again(qtb
 
 def test_coming_soon_tiles_explain_instead_of_crashing(qtbot, kiosk):
     w = kiosk.window
-    tap(qtbot, w, "tile_rating")
+    tap(qtbot, w, "tile_lookup")
     assert w.current().name == "home"
     assert "sắp có" in w.screen("home").notice.text()
 
