@@ -78,9 +78,14 @@ def unfinished(ts: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.i18n", description=__doc__)
     parser.add_argument("--check", action="store_true", help="only list unfinished translations")
+    parser.add_argument("areas", nargs="*", metavar="AREA",
+                        help=f"only these areas ({', '.join(AREAS)}); default: all")
     args = parser.parse_args(argv)
+    unknown = set(args.areas) - set(AREAS)
+    if unknown:
+        parser.error(f"unknown area(s): {', '.join(sorted(unknown))}")
     status = 0
-    for area in AREAS:
+    for area in args.areas or AREAS:
         ts = I18N / f"{area}_vi.ts" if args.check else update(area)
         if ts is None or not ts.exists():
             continue
