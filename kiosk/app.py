@@ -65,6 +65,14 @@ class KioskApp:
             self.window.retranslate()
         return self._dossier
 
+    def housekeeping(self) -> None:
+        """In the background at start: delete encrypted files a power cut left behind."""
+        from kiosk.dossier.housekeeping import sweep_orphan_files
+
+        store = self.ctx.store
+        run_task(lambda: sweep_orphan_files(store),
+                 lambda n: n and log.info("removed %d leftover encrypted files", n))
+
     def warm_up(self) -> None:
         """Build the heavier journeys once the home screen is up, so a citizen can touch
         "Lấy số thứ tự" at once and the first "Nộp hồ sơ" does not wait for imports."""

@@ -31,6 +31,7 @@ def _start(config: config_mod.Config) -> int:
     app.window.install_guards()
     app.window.show_kiosk()
     app.check_devices()
+    app.housekeeping()
     app.start_sync()
     QTimer.singleShot(0, app.warm_up)
     return app.qapp.exec()
