@@ -40,6 +40,10 @@ class DossierState(_Answer):
     attachments: list[AttachmentState]
 
 
+class BatchState(_Answer):
+    dossiers: list[DossierState]
+
+
 class ChunkState(_Answer):
     received: int
     complete: bool
@@ -172,6 +176,19 @@ class CentralClient:
         if state.dossier_id != dossier_id or not state.committed:
             raise TransientError("bundle answer is not a committed state of this dossier")
         return state
+
+    def submit_batch(self, dossiers: list[tuple[str, bytes, list[bytes]]]) -> list[DossierState]:
+        """Several small dossiers ``(id, JSON, attachments)`` in one request, all or nothing."""
+        payload = b"".join(part for _, body, atts in dossiers for part in (body, *atts))
+        resp = self.request("POST", "/v1/dossier-batches", payload,
+                            headers={"Content-Type": "application/vnd.motcua.dossier-batch",
+                                     "X-Submission-Lengths": ",".join(
+                                         str(len(body)) for _, body, _ in dossiers)})
+        states = self._json(resp, BatchState).dossiers
+        if ([s.dossier_id for s in states] != [d for d, _, _ in dossiers]
+                or not all(s.committed for s in states)):
+            raise TransientError("batch answer is not the committed states of these dossiers")
+        return states
 
     def dossier_state(self, dossier_id: str) -> DossierState:
         return self._json(self.request("GET", f"/v1/dossiers/{dossier_id}"), DossierState)

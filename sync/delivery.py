@@ -53,6 +53,31 @@ def deliver_dossier(store, client: CentralClient, dossier_id: str, chunk_size: i
     return client.commit(dossier_id)
 
 
+def deliver_batch(store, client: CentralClient, dossier_ids: list[str],
+                  max_bytes: int) -> list[str]:
+    """Deliver, in one request, those of the dossiers whose attachments add up to at most
+    ``max_bytes`` together (oldest first); returns the ids left for one-by-one delivery.
+
+    All or nothing at the central; a refused batch raises and the caller sends the dossiers
+    one by one (the central dedupes any that arrived), so one bad dossier cannot hold up
+    the others."""
+    picked, rest, total = [], [], 0
+    for dossier_id in dossier_ids:
+        body, files = _load(store, dossier_id)
+        size = sum(size for _, size, _ in files.values())
+        if 0 < size and total + size <= max_bytes:
+            picked.append((dossier_id, body, files))
+            total += size
+        else:
+            rest.append(dossier_id)
+    if len(picked) < 2:
+        return dossier_ids
+    client.submit_batch([(dossier_id, body, [store.files.get(FileRef(f, sha, size))
+                                             for f, size, sha in files.values()])
+                         for dossier_id, body, files in picked])
+    return rest
+
+
 _DOSSIER = Dossier.__table__
 _ATTACHMENT = DossierAttachment.__table__
 #: built once: Core statements on tables (the personal data columns still decrypt on the way

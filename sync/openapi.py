@@ -108,6 +108,23 @@ def build() -> dict:
             "responses": {"200": _ok("committed (maybe already before)", "DossierState"),
                           "201": _ok("created and committed", "DossierState"),
                           **_errors(409)}}},
+        "/v1/dossier-batches": {"post": {
+            "summary": "several small dossiers in one request, each framed as in "
+                       "/v1/dossier-bundles (its JSON, X-Submission-Lengths gives each JSON's "
+                       "length in order, then its attachments in manifest order); all or "
+                       "nothing: one refused dossier refuses the batch (`index` names it) and "
+                       "the kiosk sends them one by one; each dossier's id is its idempotency key",
+            "parameters": [{"name": "X-Submission-Lengths", "in": "header", "required": True,
+                            "schema": {"type": "string",
+                                       "pattern": "^[0-9]{1,7}(,[0-9]{1,7}){0,15}$"}}],
+            "requestBody": {"required": True, "content": {
+                "application/vnd.motcua.dossier-batch": {"schema": {
+                    "type": "string", "contentMediaType": "application/octet-stream"}}}},
+            "responses": {"200": _ok("every dossier committed (some maybe already before)", {
+                "type": "object", "required": ["dossiers"],
+                "properties": {"dossiers": {"type": "array", "maxItems": 16,
+                                            "items": {"$ref": "#/components/schemas/DossierState"}}}}),
+                          **_errors(409)}}},
         "/v1/dossiers/{dossier_id}": {"get": {
             "summary": "upload progress of a dossier of this kiosk",
             "parameters": [_hex32("dossier_id", "dossier id")],

@@ -41,6 +41,9 @@ class SyncSettings(BaseModel):
     #: a dossier whose attachments add up to at most this goes in one request (0 = never);
     #: larger ones, and the rest of an interrupted one, go in resumable chunks
     bundle_max_bytes: int = Field(default=4 << 20, ge=0, le=16 << 20)
+    #: first attempts of up to this many dossiers share one request when their attachments
+    #: add up to bundle_max_bytes (per-request costs paid once); 1 = one dossier per request
+    batch_dossiers: int = Field(default=4, ge=1, le=16)
     chunk_size_bytes: int = Field(default=1 << 20, ge=4096, le=8 << 20)
     heartbeat_interval_s: float = Field(default=60.0, gt=0, le=86400)
     #: personal data and attachments are purged this long after the central acknowledged them

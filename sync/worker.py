@@ -22,7 +22,7 @@ from sqlalchemy import bindparam, func, select, update
 from sync.backoff import CircuitBreaker, backoff_delay
 from sync.client import CentralClient
 from sync.credentials import ensure_credentials
-from sync.delivery import deliver_dossier
+from sync.delivery import deliver_batch, deliver_dossier
 from sync.errors import NotConfigured, PermanentError, Stopping, SyncError, TransientError
 from sync.numbering_leased import refill
 from sync.retention import purge_acknowledged
@@ -163,17 +163,19 @@ class SyncWorker:
                         result["leased"] += self._refill()
                     except SyncError as exc:
                         log.info("lease refill failed: %s", exc)
-                item = page.popleft()
-                if step == 1 or not (in_flight or page):  # a lone item: in this thread
-                    in_flight.add(_done_future(self._deliver(self.client, *item)))
+                group = [page.popleft()]
+                while (group[0][2] == 0 and page and page[0][2] == 0
+                       and len(group) < self.settings.batch_dossiers):
+                    group.append(page.popleft())  # first attempts may share a request
+                if step == 1 or not (in_flight or page):  # the last work: in this thread
+                    in_flight.add(_done_future(self._deliver_group(self.client, group)))
                 else:
                     in_flight.add(self._pool().submit(
-                        lambda it: self._deliver(self._client(), *it), item))
+                        lambda g: self._deliver_group(self._client(), g), group))
             if not in_flight:
                 break
             done, in_flight = futures.wait(in_flight, return_when=futures.FIRST_COMPLETED)
-            for future in done:
-                outcome = future.result()
+            for outcome in (o for future in done for o in future.result()):
                 if isinstance(outcome, tuple):
                     acks.append(outcome[1:])
                     outcome = outcome[0]
@@ -214,6 +216,30 @@ class SyncWorker:
                 .where(OutboxItem.state == "pending", OutboxItem.kind == "dossier",
                        OutboxItem.next_attempt_at <= now, OutboxItem.id > after_id)
                 .order_by(OutboxItem.id).limit(limit)).all()]
+
+    def _deliver_group(self, client: CentralClient, group: list[tuple[int, str, int]]) -> list:
+        """Several first attempts in one request when they fit (``deliver_batch``), the rest
+        one by one; a refused or unreadable batch is sent one by one, so the bad dossier is
+        parked with its own reason and the others arrive."""
+        if len(group) == 1 or self.settings.bundle_max_bytes == 0 or self._stop.is_set():
+            return [self._deliver(client, *item) for item in group]
+        started = datetime.now(timezone.utc)
+        try:
+            rest = set(deliver_batch(self.store, client, [d for _, d, _ in group],
+                                     self.settings.bundle_max_bytes))
+        except TransientError as exc:
+            self._transient(str(exc))
+            for outbox_id, _, _ in group:
+                self._mark(outbox_id, started, error=str(exc), permanent=False)
+            return ["retry"] * len(group)
+        except (PermanentError, StoreError, ValueError) as exc:
+            log.info("batch refused, delivering one by one: %s", exc)
+            rest = {d for _, d, _ in group}
+        if len(rest) < len(group):
+            self.breaker.success()
+        return [("delivered", outbox_id, dossier_id, started)
+                for outbox_id, dossier_id, _ in group if dossier_id not in rest] + [
+                self._deliver(client, *item) for item in group if item[1] in rest]
 
     def _deliver(self, client: CentralClient, outbox_id: int, dossier_id: str,
                  attempts: int = 0) -> str | tuple[str, int, str, datetime]:

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 HEX32 = r"[0-9a-f]{32}"
 #: a dossier's JSON (X-Submission-Length bytes) followed by its attachments in manifest order
 BUNDLE_TYPE = "application/vnd.motcua.dossier-bundle"
+#: several bundles back to back, X-Submission-Lengths giving each one's JSON length
+BATCH_TYPE = "application/vnd.motcua.dossier-batch"
+MAX_BATCH = 16
 
 
 @dataclass
@@ -85,6 +88,7 @@ class CentralApp:
         add("POST", r"/v1/allocations", self.h_allocate)
         add("POST", r"/v1/dossiers", self.h_submit)
         add("POST", r"/v1/dossier-bundles", self.h_bundle)
+        add("POST", r"/v1/dossier-batches", self.h_batch)
         add("GET", rf"/v1/dossiers/(?P<d>{HEX32})", self.h_dossier)
         add("PATCH", rf"/v1/dossiers/(?P<d>{HEX32})/attachments/(?P<a>{HEX32})", self.h_chunk)
         add("POST", rf"/v1/dossiers/(?P<d>{HEX32})/commit", self.h_commit)
@@ -141,7 +145,8 @@ class CentralApp:
                 raise ApiError(411, "length_required", "send a Content-Length")
             length = int(length_text)
             limit = (self.config.max_chunk_bytes if method == "PATCH"
-                     else self.config.max_bundle_bytes if path == "/v1/dossier-bundles"
+                     else self.config.max_bundle_bytes
+                     if path in ("/v1/dossier-bundles", "/v1/dossier-batches")
                      else self.config.max_json_bytes)
             if length > limit:
                 _discard(environ["wsgi.input"], min(length, 4 * limit))
@@ -229,10 +234,46 @@ class CentralApp:
             raise ApiError(400, "bad_submission_length", "X-Submission-Length must frame the JSON")
         body = memoryview(request.body)
         raw = bytes(body[:int(length)])
-        sub = Request(request.method, request.path, request.signed_path,
-                      {"Content-Type": "application/json"}, raw).json(contract.DossierSubmission)
         return intake.submit_bundle(session, self.config.files_dir, request.kiosk_id, key, raw,
-                                     sub, body[int(length):])
+                                     self._submission(raw), body[int(length):])
+
+    def h_batch(self, session, request, match):
+        """Bundles back to back in one transaction: the per-request costs (connection,
+        signature, nonce, commit) are paid once for several small dossiers."""
+        if request.headers.get("Content-Type") != BATCH_TYPE:
+            raise ApiError(415, "unsupported_media_type", f"send {BATCH_TYPE}")
+        lengths = request.headers.get("X-Submission-Lengths", "").split(",")
+        if (not 1 <= len(lengths) <= MAX_BATCH
+                or not all(n.isdigit() and 2 <= int(n) <= self.config.max_json_bytes
+                           for n in lengths)):
+            raise ApiError(400, "bad_submission_length",
+                           f"X-Submission-Lengths must frame 1 to {MAX_BATCH} JSON parts")
+        body, offset, states = memoryview(request.body), 0, []
+        for index, length in enumerate(int(n) for n in lengths):
+            try:
+                raw = bytes(body[offset:offset + length])
+                if len(raw) != length:
+                    raise ApiError(400, "bundle_length_mismatch", "the batch ends too soon")
+                sub = self._submission(raw)
+                size = sum(a.size for a in sub.attachments)
+                payload = body[offset + length:offset + length + size]
+                if len(payload) != size:
+                    raise ApiError(400, "bundle_length_mismatch", "the batch ends too soon")
+                states.append(intake.submit_bundle(
+                    session, self.config.files_dir, request.kiosk_id, sub.dossier_id, raw, sub,
+                    payload)[1])
+            except ApiError as exc:
+                exc.extra.setdefault("index", index)
+                raise
+            offset += length + size
+        if offset != len(body):
+            raise ApiError(400, "bundle_length_mismatch", "bytes left after the last dossier")
+        return 200, {"dossiers": states}
+
+    @staticmethod
+    def _submission(raw: bytes) -> contract.DossierSubmission:
+        return Request("POST", "", "", {"Content-Type": "application/json"},
+                       raw).json(contract.DossierSubmission)
 
     def h_dossier(self, session, request, match):
         return 200, intake.dossier_state(session, request.kiosk_id, match["d"])

@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -129,12 +129,17 @@ _NEW_DOSSIER: dict = {}
 
 
 def _insert_rows(conn, table, rows: list[dict]) -> None:
-    """One multi-row INSERT (one round trip), its statement compiled once per row count."""
+    """One multi-row INSERT (one round trip), built once per row count as typed ``text()``:
+    SQLAlchemy cannot cache a multi-VALUES ``insert()`` and compiled it on every request."""
     keys = list(rows[0])
     stmt = _MULTI_INSERT.get((table.name, len(rows)))
     if stmt is None:
-        stmt = _MULTI_INSERT[(table.name, len(rows))] = insert(table).values(
-            [{k: bindparam(f"{k}_{i}") for k in keys} for i in range(len(rows))])
+        values = ", ".join("(" + ", ".join(f":{k}_{i}" for k in keys) + ")"
+                           for i in range(len(rows)))
+        stmt = _MULTI_INSERT[(table.name, len(rows))] = text(
+            f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES {values}").bindparams(
+            *(bindparam(f"{k}_{i}", type_=table.c[k].type)
+              for i in range(len(rows)) for k in keys))
     conn.execute(stmt, {f"{k}_{i}": row[k] for i, row in enumerate(rows) for k in keys})
 
 

@@ -214,3 +214,39 @@ def test_a_bundle_over_the_limit_is_refused_with_413(central, kiosk_client):
     with pytest.raises(PermanentError) as err:
         kiosk_client.submit_bundle(sub["dossier_id"], canonical_json(sub), [blob])
     assert err.value.status == 413
+
+
+def test_a_batch_of_dossiers_is_all_or_nothing_and_idempotent(central, kiosk_client):
+    blobs = [[os.urandom(50_000), os.urandom(7)] for _ in range(3)]
+    subs = [submission(20 + i, b) for i, b in enumerate(blobs)]
+    batch = [(s["dossier_id"], canonical_json(s), b) for s, b in zip(subs, blobs)]
+    broken = batch[:2] + [(batch[2][0], batch[2][1], [blobs[2][0], bytes(7)])]
+    with pytest.raises(PermanentError) as err:  # the third has a wrong attachment
+        kiosk_client.submit_batch(broken)
+    assert (err.value.code, err.value.body["index"]) == ("attachment_hash_mismatch", 2)
+    with pytest.raises(PermanentError):  # nothing of the refused batch was kept
+        kiosk_client.dossier_state(subs[0]["dossier_id"])
+    states = kiosk_client.submit_batch(batch)
+    assert [s.dossier_id for s in states] == [s["dossier_id"] for s in subs]
+    assert all(s.committed and s.status == 2 for s in states)
+    for sub, pair in zip(subs, blobs):
+        assert [central_file(central, a["attachment_id"]) for a in sub["attachments"]] == pair
+    again = kiosk_client.submit_batch(batch)  # a retry after a lost answer: nothing twice
+    assert [s.code for s in again] == [s.code for s in states]
+    assert kiosk_client.submit_bundle(subs[1]["dossier_id"], batch[1][1], blobs[1]).committed
+
+
+def test_a_batch_that_does_not_add_up_is_refused(central, kiosk_client):
+    blobs = [os.urandom(1000)]
+    sub = submission(30, blobs)
+    body = canonical_json(sub)
+    for lengths, payload in ((f"{len(body)}", body + blobs[0][:-1]),  # ends too soon
+                             (f"{len(body)}", body + blobs[0] + b"x"),  # bytes left over
+                             ("12,x", body + blobs[0]), ("", body + blobs[0])):
+        with pytest.raises(PermanentError) as err:
+            kiosk_client.request("POST", "/v1/dossier-batches", payload, headers={
+                "Content-Type": "application/vnd.motcua.dossier-batch",
+                "X-Submission-Lengths": lengths})
+        assert err.value.status == 400, lengths
+    with pytest.raises(PermanentError):
+        kiosk_client.dossier_state(sub["dossier_id"])

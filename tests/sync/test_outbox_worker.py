@@ -224,3 +224,33 @@ def test_the_background_worker_stops_mid_upload_and_the_next_one_resumes(central
     SyncWorker(kiosk_store, fast).run_once()
     assert sync_status(kiosk_store).delivered == 1
     assert central_file(central, att) == blob
+
+
+def test_first_attempts_share_a_request_and_a_refused_one_does_not_hold_up_the_rest(
+        central, kiosk_store, tmp_path):
+    settings = kiosk_settings(tmp_path, central.url, bundle_max_bytes=1 << 20, batch_dossiers=4,
+                              parallel_deliveries=1)
+    worker = SyncWorker(kiosk_store, settings)
+    worker.run_once()  # registration
+    blobs = [[os.urandom(60_000), os.urandom(3)] for _ in range(5)]
+    got = [queue_dossier(kiosk_store, settings, b) for b in blobs]
+    calls = []
+    original = worker.client.request
+    worker.client.request = lambda method, path, *a, **k: calls.append(path) or original(method, path, *a, **k)
+    assert worker.run_once()["delivered"] == 5
+    assert [c for c in calls if "dossier" in c] == ["/v1/dossier-batches", "/v1/dossier-bundles"]
+    for one, pair in zip(got, blobs):
+        with kiosk_store.session() as s:
+            ids = [a.id for a in s.get(Dossier, one.dossier_id).attachments]
+        assert [central_file(central, i) for i in ids] == pair
+    # a batch with a dossier the central refuses: the others arrive, that one is parked
+    got = [queue_dossier(kiosk_store, settings, b) for b in blobs[:3]]
+    with kiosk_store.session() as s:
+        s.get(Dossier, got[1].dossier_id).procedure_code = "not-a-code"
+    calls.clear()
+    result = worker.run_once()
+    assert (result["delivered"], result["failed"]) == (2, 1)
+    assert [c for c in calls if "dossier" in c][0] == "/v1/dossier-batches"
+    st = sync_status(kiosk_store)
+    assert st.failed == 1 and st.failing_items[0].dossier_code == got[1].code
+    assert worker.client.status_by_code(got[2].code)["committed"] is True
