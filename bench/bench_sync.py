@@ -83,6 +83,20 @@ def own_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def tree_cpu_s(root_pid: int) -> float:
+    """CPU seconds of a process and its children (PostgreSQL's backends), alive ones only."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        if pid == root_pid or int(fields[1]) == root_pid:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as fh:
         for line in fh:
@@ -193,11 +207,14 @@ def main() -> None:
                     return
                 time.sleep(0.2)
 
+        postmaster = (int((cluster.data / "postmaster.pid").read_text().split()[0])
+                      if cluster else 0)
         central_cpu0 = cpu_split(central.pid)
         t0 = time.perf_counter()
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         drain_cpu, drain_split = 0.0, (0.0, 0.0)
+        pg_cpu0 = tree_cpu_s(postmaster) if postmaster else 0.0
         while drain.poll() is None:  # the drain's own CPU, read just before it exits
             try:
                 drain_split = cpu_split(drain.pid)
@@ -207,6 +224,7 @@ def main() -> None:
             time.sleep(0.1)
         out, _ = drain.communicate()
         rc = drain.returncode
+        pg_cpu = (tree_cpu_s(postmaster) - pg_cpu0) if postmaster else 0.0
         central_split = [b - a for a, b in zip(central_cpu0, cpu_split(central.pid))]
         central_cpu = sum(central_split)
         wall_s = time.perf_counter() - t0
@@ -233,7 +251,8 @@ def main() -> None:
               f"{central_cpu * per:.1f} ms, PostgreSQL not counted) | "
               f"{(drain_cpu + central_cpu) * per:.1f} ms | |")
         print(f"| of which user / system: kiosk {drain_split[0] * per:.1f} / {drain_split[1] * per:.1f} ms, "
-              f"central {central_split[0] * per:.1f} / {central_split[1] * per:.1f} ms | | |")
+              f"central {central_split[0] * per:.1f} / {central_split[1] * per:.1f} ms; "
+              f"PostgreSQL {pg_cpu * per:.1f} ms | | |")
         print(f"| peak RSS of the draining kiosk process | {peak:.0f} MB | ≤ 150 MB |")
         print(f"| RSS at 25/50/75/99 % of the drain | {' / '.join(f'{q:.0f}' for q in quart)} MB | flat |")
         print(f"(central attachment dir entries: {delivered}, db={args.db}, parallel={args.parallel}, workers={args.workers}, "
