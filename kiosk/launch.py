@@ -1,7 +1,9 @@
 """Starting the kiosk for real (``kiosk run``) or as a demo on this machine (``kiosk demo``).
 
-A kiosk that cannot read its configuration or open its store refuses to start and says
-why (to the terminal and the log): handing out tickets it cannot record would be worse.
+A kiosk that cannot read its configuration or open its store refuses to serve and says
+why: "out of service" on its screen (with the reason in small type for the technician),
+the reason on the terminal and in the log. Handing out tickets it cannot record would be
+worse.
 """
 from __future__ import annotations
 
@@ -25,8 +27,7 @@ def _start(config: config_mod.Config) -> int:
     try:
         app = build(config, defer=True)
     except StoreError as exc:
-        print(f"The kiosk cannot start: {exc}", file=sys.stderr)
-        return 2
+        return out_of_service(exc, fullscreen=config.kiosk.fullscreen)
     _quit_on_signals(app.qapp)
     app.window.install_guards()
     app.window.show_kiosk()
@@ -37,6 +38,23 @@ def _start(config: config_mod.Config) -> int:
     return app.qapp.exec()
 
 
+def out_of_service(exc: Exception, fullscreen: bool = True) -> int:
+    """Show why the kiosk cannot serve until a technician stops it; exit status 2."""
+    from kiosk.app import qapplication
+    from kiosk.shell.out_of_service import OutOfServiceWindow
+    from kiosk.shell.theme import apply_theme
+
+    print(f"The kiosk cannot start: {exc}", file=sys.stderr)
+    log.error("out of service: %s", exc)
+    qapp = qapplication()
+    apply_theme(qapp)
+    window = OutOfServiceWindow(str(exc), getattr(exc, "vi", ""), getattr(exc, "en", ""), fullscreen)
+    _quit_on_signals(qapp)
+    window.show_kiosk()
+    qapp.exec()
+    return 2
+
+
 def _quit_on_signals(qapp) -> None:
     """SIGTERM (systemd stopping the kiosk) and Ctrl+C end the event loop cleanly, so the
     sync worker stops and the demo's central is shut down. Python only sees a signal when
@@ -44,7 +62,7 @@ def _quit_on_signals(qapp) -> None:
     from PySide6.QtCore import QTimer
 
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: qapp.quit())
+        signal.signal(sig, lambda *_: qapp.exit(0))  # exit(): quit() would ask the windows, which refuse to close
     timer = QTimer(qapp, interval=300)
     timer.timeout.connect(lambda: None)
     timer.start()
@@ -54,8 +72,7 @@ def launch(config_path: Path | None, windowed: bool) -> int:
     try:
         config = config_mod.load(config_path)
     except config_mod.ConfigError as exc:
-        print(f"The kiosk cannot start: {exc}", file=sys.stderr)
-        return 2
+        return out_of_service(exc, fullscreen=not windowed)
     if windowed:
         config.kiosk.fullscreen = False
         config.kiosk.hide_cursor = False

@@ -73,3 +73,19 @@ def test_ratings_summary_for_the_technician(tmp_path):
     out = run("store", "--config", str(EXAMPLE), "ratings", env=env)
     assert out.returncode == 0, out.stderr
     assert "satisfied share: 66.7% of 3" in out.stdout and "reason waiting: 1" in out.stdout
+
+
+def test_a_broken_configuration_puts_the_kiosk_out_of_service_until_stopped(tmp_path):
+    import signal
+    import time
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text("[queue]\nservices = []\n", "utf-8")
+    proc = subprocess.Popen([*KIOSK, "run", "--config", str(bad)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    time.sleep(3)
+    assert proc.poll() is None, "the out-of-service screen should stay up"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert "queue.services" in err
