@@ -61,6 +61,20 @@ class Registration(_Answer):
     secret: str
 
 
+class _Parts:
+    """A body sent part by part: ``requests`` takes its ``len`` as the Content-Length."""
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self.parts = parts
+        self.length = sum(len(p) for p in parts)
+
+    def __iter__(self):
+        return iter(self.parts)
+
+    def __len__(self) -> int:
+        return self.length
+
+
 def canonical_json(obj: Any) -> bytes:
     """The same object always gives the same bytes: retries must match the first attempt."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
@@ -83,16 +97,25 @@ class CentralClient:
         self.session.close()
 
     # ------------------------------------------------------------------ transport
-    def request(self, method: str, path: str, body: bytes = b"", *,
+    def request(self, method: str, path: str, body: bytes | list[bytes] = b"", *,
                 headers: dict[str, str] | None = None, signed: bool = True,
                 ok: tuple[int, ...] = (200, 201)) -> requests.Response:
+        """``body`` may be a list of parts: sent one after the other with their total as
+        Content-Length and hashed part by part, never joined into one more large buffer."""
         headers = dict(headers or {})
+        data, body_hash = body, None
+        if isinstance(body, list):
+            digest = hashlib.sha256()
+            for part in body:
+                digest.update(part)
+            data, body_hash = _Parts(body), digest.hexdigest()
         if signed:
             if self.secret is None:
                 raise PermanentError("kiosk has no credentials", code="no_credentials")
-            headers.update(signing.sign(self.secret, self.kiosk_id, method, path, body))
+            headers.update(signing.sign(self.secret, self.kiosk_id, method, path,
+                                        b"" if body_hash else body, body_hash=body_hash))
         try:
-            resp = self.session.request(method, self.base_url + path, data=body or None,
+            resp = self.session.request(method, self.base_url + path, data=data or None,
                                         headers=headers, timeout=self.timeout,
                                         allow_redirects=False)
             resp.content  # read the whole body inside the try: a reset mid-body is transient
@@ -167,8 +190,7 @@ class CentralClient:
 
     def submit_bundle(self, dossier_id: str, body: bytes, attachments: list[bytes]) -> DossierState:
         """The dossier and all its attachments in one request (small dossiers)."""
-        payload = b"".join([body, *attachments])
-        resp = self.request("POST", "/v1/dossier-bundles", payload,
+        resp = self.request("POST", "/v1/dossier-bundles", [body, *attachments],
                             headers={"Content-Type": "application/vnd.motcua.dossier-bundle",
                                      "Idempotency-Key": dossier_id,
                                      "X-Submission-Length": str(len(body))})
@@ -179,7 +201,7 @@ class CentralClient:
 
     def submit_batch(self, dossiers: list[tuple[str, bytes, list[bytes]]]) -> list[DossierState]:
         """Several small dossiers ``(id, JSON, attachments)`` in one request, all or nothing."""
-        payload = b"".join(part for _, body, atts in dossiers for part in (body, *atts))
+        payload = [part for _, body, atts in dossiers for part in (body, *atts)]
         resp = self.request("POST", "/v1/dossier-batches", payload,
                             headers={"Content-Type": "application/vnd.motcua.dossier-batch",
                                      "X-Submission-Lengths": ",".join(
