@@ -15,6 +15,7 @@ from devices.printer.printer import open_printer
 from devices.printer.layouts import ticket_layout
 from kiosk.config import Config
 from kiosk.dossier.filing import DossierFiling
+from kiosk.dossier.lookup import DossierLookup
 from kiosk.queue.tickets import TicketService
 from kiosk.screens.dossier.done import DossierDoneScreen
 from kiosk.screens.dossier.flow import DossierFlow
@@ -23,6 +24,7 @@ from kiosk.screens.queue.flow import QueueFlow
 from kiosk.screens.queue.priority import PriorityScreen
 from kiosk.screens.queue.service import ServiceScreen
 from kiosk.screens.queue.ticket import TicketScreen
+from kiosk.screens.lookup.screens import install as install_lookup
 from kiosk.screens.rating.screens import install as install_rating
 from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
@@ -156,9 +158,10 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     window = KioskWindow(ctx)
     app = KioskApp(qapp, ctx, window, translations, queue, sync_settings, worker)
     rating = install_rating(ctx, window)
+    lookup = install_lookup(ctx, window, DossierLookup(store, sync_settings))
     window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
                                        "submit_dossier": lambda: app.dossier.start(),
-                                       "rating": rating.start}))
+                                       "lookup": lookup.start, "rating": rating.start}))
     window.add_screen(ServiceScreen(ctx, queue))
     window.add_screen(PriorityScreen(ctx, queue))
     window.add_screen(TicketScreen(ctx, queue))

@@ -20,7 +20,7 @@ I18N = ASSETS / "i18n"
 # area → source folders or files (relative to the repository root)
 AREAS: dict[str, list[str]] = {
     "kiosk": ["kiosk/shell", "kiosk/screens/home.py", "kiosk/screens/queue", "kiosk/screens/dossier",
-              "kiosk/screens/rating"],
+              "kiosk/screens/rating", "kiosk/screens/lookup"],
     "identity": ["kiosk/screens/identity"],
     "forms": ["kiosk/screens/forms", "kiosk/widgets"],
     "papers": ["kiosk/screens/papers"],

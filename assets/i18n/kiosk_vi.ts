@@ -131,6 +131,82 @@
     </message>
 </context>
 <context>
+    <name>LookupResultScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="170"/>
+        <source>Look up another code</source>
+        <translation>Tra cứu mã khác</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="171"/>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="174"/>
+        <source>Looking up your dossier…</source>
+        <translation>Đang tra cứu hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="177"/>
+        <source>Status of your dossier</source>
+        <translation>Tình trạng hồ sơ của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="181"/>
+        <source>Received on {date}</source>
+        <translation>Tiếp nhận ngày {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="183"/>
+        <source>Result expected on {date}</source>
+        <translation>Ngày hẹn trả kết quả: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="186"/>
+        <source>No dossier with this code</source>
+        <translation>Không tìm thấy hồ sơ có mã này</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="187"/>
+        <source>Please check the numbers against your receipt, or ask the staff at the counter.</source>
+        <translation>Vui lòng kiểm tra lại các số trên giấy tiếp nhận, hoặc hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="189"/>
+        <source>The lookup did not work</source>
+        <translation>Chưa tra cứu được</translation>
+    </message>
+</context>
+<context>
+    <name>LookupScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="101"/>
+        <source>Look up a dossier</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="102"/>
+        <source>Type the numbers of the dossier code printed on your receipt, after the agency part.</source>
+        <translation>Nhập các chữ số của mã hồ sơ in trên giấy tiếp nhận (phần sau mã cơ quan).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="103"/>
+        <source>Look up</source>
+        <translation>Tra cứu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="104"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="115"/>
+        <source>The first six digits are a date (year, month, day). Please check them.</source>
+        <translation>Sáu chữ số đầu là ngày nhận hồ sơ (năm, tháng, ngày). Vui lòng kiểm tra lại.</translation>
+    </message>
+</context>
+<context>
     <name>PriorityScreen</name>
     <message>
         <location filename="../../kiosk/screens/queue/priority.py" line="47"/>

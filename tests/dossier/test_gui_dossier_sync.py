@@ -32,3 +32,29 @@ def test_the_filed_dossier_reaches_the_central(qtbot, kiosk, central, tmp_path):
     db = tmp_path / "central" / "central.sqlite3"
     codes = create_engine(f"sqlite:///{db}").connect().execute(text("select code from dossier")).scalars().all()
     assert codes == [filed.code]
+
+
+def test_the_central_answers_the_lookup_and_knows_when_a_code_does_not_exist(qtbot, kiosk, central, tmp_path):
+    from kiosk.journeys.lookup import Step as LookupStep
+    from sync.portal import STATUS_VI, TrangThaiHoSo
+
+    from .conftest import tap
+    from .test_lookup import type_code
+    app, emu, citizen, config = kiosk
+    filed = file_certified_copy_request(qtbot, app, citizen)
+    qtbot.waitUntil(lambda: sync_status(app.ctx.store).delivered == 1, timeout=30000)
+    tap(qtbot, app.window, "dossier_finish")
+    type_code(qtbot, app.window, filed.code.split("-", 1)[1].replace("-", ""))
+    flow = app.window.screen("lookup").flow
+    qtbot.waitUntil(lambda: flow.journey.step is LookupStep.FOUND, timeout=10000)
+    db = tmp_path / "central" / "central.sqlite3"
+    status = create_engine(f"sqlite:///{db}").connect().execute(
+        text("select status from dossier where code = :c"), {"c": filed.code}).scalar_one()
+    assert app.window.screen("lookup_result").status.text() == STATUS_VI[TrangThaiHoSo(status)]
+    tap(qtbot, app.window, "lookup_again")
+    for _ in range(4):
+        tap(qtbot, app.window, "keypad_delete")
+    for d in "9998":
+        tap(qtbot, app.window, f"keypad_{d}")
+    tap(qtbot, app.window, "lookup_search")
+    qtbot.waitUntil(lambda: flow.journey.step is LookupStep.NOT_FOUND, timeout=10000)

@@ -1,0 +1,197 @@
+"""Look up a dossier: type the 10 digits of its code, see its status in plain words."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.dossier.lookup import DossierLookup
+from kiosk.journeys.lookup import LookupJourney, Step
+from kiosk.messages import user_text
+from kiosk.screens.base import Screen, alert_icon, big_button, label
+from kiosk.screens.identity.keypad import NumericKeypad
+from kiosk.tasks import run_task
+
+
+class LookupFlow(QObject):
+    changed = Signal()
+
+    def __init__(self, ctx, lookup: DossierLookup) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lookup = lookup
+        self.journey = LookupJourney(ctx.config.sync.agency_id)
+        ctx.on_wipe(self.journey.reset)
+
+    def start(self) -> None:
+        self.journey.reset()
+        self.ctx.go("lookup")
+        self.changed.emit()
+
+    def type_digit(self, d: str) -> None:
+        self.journey.type_digit(d)
+        self.changed.emit()
+
+    def backspace(self) -> None:
+        self.journey.backspace()
+        self.changed.emit()
+
+    def search(self) -> None:
+        self.journey.search()
+        code = self.journey.code
+        self.ctx.go("lookup_result")
+        self.changed.emit()
+        run_task(lambda: self.lookup.find(code), self._found, self._failed)
+
+    def _found(self, result) -> None:
+        if self.journey.step is Step.SEARCHING:
+            self.journey.found(result)
+            self.changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.journey.step is Step.SEARCHING:
+            self.journey.failed(exc)
+            self.changed.emit()
+
+    def again(self) -> None:
+        self.journey.again()
+        self.ctx.go("lookup")
+        self.changed.emit()
+
+    def finish(self) -> None:
+        self.ctx.wipe_session()
+        self.ctx.home()
+
+
+class LookupScreen(Screen):
+    name = "lookup"
+
+    def __init__(self, ctx, flow: LookupFlow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        flow.changed.connect(self.refresh)
+        self.title = label(role="title")
+        self.hint = label(role="body")
+        self.prefix = label(role="hint")
+        self.code = label(role="code")
+        self.code.setObjectName("lookup_code")
+        self.problem = label(role="error")
+        self.keypad = NumericKeypad()
+        self.keypad.digit.connect(flow.type_digit)
+        self.keypad.backspace.connect(flow.backspace)
+        self.search_button = big_button(role="primary")
+        self.search_button.setObjectName("lookup_search")
+        self.search_button.clicked.connect(flow.search)
+        self.home_button = big_button(role="secondary")
+        self.home_button.setObjectName("lookup_home")
+        self.home_button.clicked.connect(flow.finish)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        for w in (self.title, self.hint, self.prefix, self.code, self.problem):
+            left.addWidget(w)
+        left.addStretch(1)
+        left.addWidget(self.search_button)
+        left.addWidget(self.home_button)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(48, 24, 48, 24)
+        lay.setSpacing(40)
+        lay.addLayout(left, 3)
+        lay.addWidget(self.keypad, 2)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Look up a dossier"))
+        self.hint.setText(self.tr("Type the numbers of the dossier code printed on your receipt, after the agency part."))
+        self.search_button.setText(self.tr("Look up"))
+        self.home_button.setText(self.tr("Home"))
+        self.keypad.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        j = self.flow.journey
+        self.prefix.setText(f"{j.agency_id} –")
+        self.code.setText(j.shown or "______-____")
+        self.search_button.setEnabled(j.step is Step.ENTER and j.complete)
+        wrong_date = len(j.digits) == 10 and not j.complete
+        self.problem.setVisible(wrong_date)
+        self.problem.setText(self.tr("The first six digits are a date (year, month, day). Please check them."))
+
+
+class LookupResultScreen(Screen):
+    name = "lookup_result"
+
+    def __init__(self, ctx, flow: LookupFlow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        flow.changed.connect(self.refresh)
+        self.title = label(role="title")
+        self.code = label(role="subtitle")
+        self.status = label(role="code")
+        self.status.setObjectName("lookup_status")
+        self.details = label(role="subtitle")
+        self.alert = alert_icon()
+        self.error = label(role="error")
+        self.error.setObjectName("lookup_error")
+        self.again_button = big_button(role="secondary")
+        self.again_button.setObjectName("lookup_again")
+        self.again_button.clicked.connect(flow.again)
+        self.finish_button = big_button(role="primary")
+        self.finish_button.setObjectName("lookup_finish")
+        self.finish_button.clicked.connect(flow.finish)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(32)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.finish_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(48, 24, 48, 24)
+        lay.setSpacing(16)
+        lay.addWidget(self.title)
+        lay.addWidget(self.code)
+        lay.addWidget(self.alert, 0, Qt.AlignmentFlag.AlignHCenter)
+        for w in (self.status, self.details, self.error):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        lay.addLayout(buttons)
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        j = self.flow.journey
+        found = j.step is Step.FOUND
+        problem = j.step in (Step.NOT_FOUND, Step.FAILED)
+        self.status.setVisible(found)
+        self.details.setVisible(found)
+        self.alert.setVisible(problem)
+        self.error.setVisible(problem)
+        self.again_button.setVisible(found or problem)
+        self.finish_button.setVisible(found or problem)
+        self.again_button.setText(self.tr("Look up another code"))
+        self.finish_button.setText(self.tr("Finish"))
+        self.code.setText(j.code if j.digits else "")
+        if j.step is Step.SEARCHING:
+            self.title.setText(self.tr("Looking up your dossier…"))
+        elif found:
+            r = j.result
+            self.title.setText(self.tr("Status of your dossier"))
+            self.status.setText(self.ctx.text(r.status_vi, r.status_en))
+            lines = [r.procedure_name] if r.procedure_name else []
+            if r.received:
+                lines.append(self.tr("Received on {date}").format(date=r.received))
+            if r.appointment:
+                lines.append(self.tr("Result expected on {date}").format(date=r.appointment))
+            self.details.setText("\n".join(lines))
+        elif j.step is Step.NOT_FOUND:
+            self.title.setText(self.tr("No dossier with this code"))
+            self.error.setText(self.tr("Please check the numbers against your receipt, or ask the staff at the counter."))
+        elif j.step is Step.FAILED:
+            self.title.setText(self.tr("The lookup did not work"))
+            self.error.setText(user_text(j.error, self.lang))
+
+
+def install(ctx, window, lookup: DossierLookup) -> LookupFlow:
+    flow = LookupFlow(ctx, lookup)
+    window.add_screen(LookupScreen(ctx, flow))
+    window.add_screen(LookupResultScreen(ctx, flow))
+    return flow
