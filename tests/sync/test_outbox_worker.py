@@ -254,3 +254,24 @@ def test_first_attempts_share_a_request_and_a_refused_one_does_not_hold_up_the_r
     st = sync_status(kiosk_store)
     assert st.failed == 1 and st.failing_items[0].dossier_code == got[1].code
     assert worker.client.status_by_code(got[2].code)["committed"] is True
+
+
+def test_a_damaged_attachment_on_the_kiosk_is_parked_not_sent(central, kiosk_store, tmp_path):
+    settings = kiosk_settings(tmp_path, central.url, bundle_max_bytes=1 << 20)
+    worker = SyncWorker(kiosk_store, settings)
+    worker.run_once()  # registration
+    got = [queue_dossier(kiosk_store, settings, [os.urandom(20_000)]) for _ in range(3)]
+    with kiosk_store.session() as s:
+        file_id = s.get(Dossier, got[0].dossier_id).attachments[0].file_id
+    path = kiosk_store.files.root / file_id[:2] / f"{file_id}.bin"
+    blob = bytearray(path.read_bytes())
+    blob[100] ^= 1  # a flipped bit on the kiosk's disk
+    path.write_bytes(bytes(blob))
+    result = worker.run_once()
+    assert (result["delivered"], result["failed"]) == (2, 1)
+    assert sync_status(kiosk_store).failing_items[0].dossier_code == got[0].code
+    from sync.errors import PermanentError
+
+    with pytest.raises(PermanentError) as err:  # nothing of it reached the central
+        worker.client.status_by_code(got[0].code)
+    assert err.value.status == 404
