@@ -61,11 +61,6 @@ def _idle(app: KioskApp) -> None:
     app.window.overlay.show_seconds(12)
 
 
-def _soon(app: KioskApp) -> None:
-    app.ctx.home()
-    app.window.screen("home").open("lookup")
-
-
 def _printer_fault(app: KioskApp) -> None:
     app.ctx.note_fault("printer")
     app.ctx.home()
@@ -73,7 +68,6 @@ def _printer_fault(app: KioskApp) -> None:
 
 QUEUE_SHOTS: list[Shot] = [
     ("home", lambda app: app.ctx.home()),
-    ("home_coming_soon", _soon),
     ("queue_service", lambda app: app.ctx.go("take_number")),
     ("queue_priority", lambda app: (app.queue.journey.reset(), app.queue.journey.choose_service("CUTRU"),
                                     app.ctx.go("queue_priority"))),

@@ -96,11 +96,15 @@ def test_language_toggle_shows_english_and_a_new_session_is_vietnamese_again(qtb
     assert home.buttons["take_number"].text() == "Lấy số thứ tự"
 
 
-def test_coming_soon_tiles_explain_instead_of_crashing(qtbot, kiosk):
-    w = kiosk.window
-    tap(qtbot, w, "tile_lookup")
-    assert w.current().name == "home"
-    assert "sắp có" in w.screen("home").notice.text()
+def test_a_tile_without_its_journey_says_coming_soon_instead_of_crashing(qtbot, kiosk):
+    from kiosk.screens.home import HomeScreen
+    home = HomeScreen(kiosk.ctx, {"take_number": lambda: None})  # a kiosk with one journey
+    home.retranslate()
+    qtbot.addWidget(home)
+    home.show()
+    assert "(sắp có)" in home.buttons["rating"].text()
+    qtbot.mouseClick(home.buttons["rating"], Qt.MouseButton.LeftButton)
+    assert "sắp có" in home.notice.text()
 
 
 def test_no_way_out_for_a_citizen(qtbot, kiosk):
