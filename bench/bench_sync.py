@@ -202,9 +202,11 @@ def main() -> None:
         def sample() -> None:
             while drain.poll() is None:
                 try:
-                    samples.append((time.perf_counter(), rss_mb(drain.pid)))
+                    rss = rss_mb(drain.pid)
                 except OSError:
                     return
+                if rss:  # 0: the process is exiting (no VmRSS line any more)
+                    samples.append((time.perf_counter(), rss))
                 time.sleep(0.2)
 
         postmaster = (int((cluster.data / "postmaster.pid").read_text().split()[0])
