@@ -62,8 +62,7 @@ def deliver_batch(store, client: CentralClient, dossier_ids: list[str],
     one by one (the central dedupes any that arrived), so one bad dossier cannot hold up
     the others."""
     picked, rest, total = [], [], 0
-    for dossier_id in dossier_ids:
-        body, files = _load(store, dossier_id)
+    for dossier_id, (body, files) in zip(dossier_ids, _load_many(store, dossier_ids)):
         size = sum(size for _, size, _ in files.values())
         if 0 < size and total + size <= max_bytes:
             picked.append((dossier_id, body, files))
@@ -94,20 +93,33 @@ _DOSSIER = Dossier.__table__
 _ATTACHMENT = DossierAttachment.__table__
 #: built once: Core statements on tables (the personal data columns still decrypt on the way
 #: out), not ORM objects, for a read that happens once per delivery
-_SELECT_DOSSIER = select(_DOSSIER).where(_DOSSIER.c.id == bindparam("dossier_id"))
+_SELECT_DOSSIERS = select(_DOSSIER).where(_DOSSIER.c.id.in_(bindparam("ids", expanding=True)))
 _SELECT_ATTACHMENTS = (select(_ATTACHMENT)
-                       .where(_ATTACHMENT.c.dossier_id == bindparam("dossier_id"))
-                       .order_by(_ATTACHMENT.c.position))
+                       .where(_ATTACHMENT.c.dossier_id.in_(bindparam("ids", expanding=True)))
+                       .order_by(_ATTACHMENT.c.dossier_id, _ATTACHMENT.c.position))
 
 
 def _load(store, dossier_id: str) -> tuple[bytes, dict[str, tuple[str, int, str]]]:
     """The submission's bytes and ``{attachment id: (file id, size, sha256)}``."""
+    return _load_many(store, [dossier_id])[0]
+
+
+def _load_many(store, dossier_ids: list[str]) -> list[tuple[bytes, dict[str, tuple[str, int, str]]]]:
+    """``_load`` for several dossiers in two queries, in the order given."""
     with store.session() as session:  # (a database error becomes a StoreError)
         conn = session.connection()
-        row = conn.execute(_SELECT_DOSSIER, {"dossier_id": dossier_id}).one()
-        atts = conn.execute(_SELECT_ATTACHMENTS, {"dossier_id": dossier_id}).all()
-    body = submission_body(SimpleNamespace(**row._mapping, attachments=atts))
-    return body, {a.id: (a.file_id, a.size, a.sha256) for a in atts}
+        rows = {r.id: r for r in conn.execute(_SELECT_DOSSIERS, {"ids": dossier_ids})}
+        atts: dict[str, list] = {d: [] for d in dossier_ids}
+        for att in conn.execute(_SELECT_ATTACHMENTS, {"ids": dossier_ids}):
+            atts[att.dossier_id].append(att)
+    loaded = []
+    for dossier_id in dossier_ids:
+        if dossier_id not in rows:
+            raise ValueError("dossier not in the store")
+        mine = atts[dossier_id]
+        body = submission_body(SimpleNamespace(**rows[dossier_id]._mapping, attachments=mine))
+        loaded.append((body, {a.id: (a.file_id, a.size, a.sha256) for a in mine}))
+    return loaded
 
 
 def _upload(store, client: CentralClient, dossier_id: str, attachment_id: str, ref: FileRef,

@@ -184,14 +184,18 @@ def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: st
 
 
 def _store_file(path: Path, data) -> None:
-    """Write atomically and durably: the central acknowledges only what survives a power cut."""
+    """Write durably: the central acknowledges only what survives a power cut.
+
+    Straight to the final name, no temp file and rename: the file means something only
+    once the transaction that records it complete commits, after this fsync (a crash before
+    leaves a file no committed row trusts, rewritten by the retry), and a rename after the
+    fsync would itself need a directory fsync to be durable.  On a journalling file system
+    the file's fsync also commits its directory entry, made earlier."""
     _ensure_dir(path.parent)
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as fh:
+    with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def _own_dossier(session: Session, kiosk_id: str, dossier_id: str, lock: bool = False) -> Dossier:
