@@ -3,7 +3,8 @@
 Every function takes a SQLAlchemy session inside a transaction and returns a JSON-able dict or
 raises ``ApiError``.  Idempotent by construction: a dossier id submitted again with the same
 bytes answers the stored state; an upload goes on from the offset the central holds; a commit
-can be repeated.  Files are written atomically and fsync'd before anything is acknowledged.
+can be repeated.  Files are fsync'd before the transaction that trusts them commits, so
+nothing is acknowledged that a power cut could lose.
 """
 from __future__ import annotations
 
