@@ -4,67 +4,67 @@
 <context>
     <name>DossierDoneScreen</name>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="64"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="53"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="54"/>
         <source>Finish</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="54"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="68"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="57"/>
         <source>Your dossier has been received</source>
         <translation>Hồ sơ của bạn đã được tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="70"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="59"/>
         <source>Dossier code (keep it to look up your dossier)</source>
         <translation>Mã hồ sơ (giữ lại để tra cứu hồ sơ)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="71"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="60"/>
         <source>Result expected on {date}</source>
         <translation>Ngày hẹn trả kết quả: {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="73"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="62"/>
         <source>Please take your receipt from the printer below.</source>
         <translation>Vui lòng nhận giấy tiếp nhận ở khe máy in bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="76"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
         <source>The receipt could not be printed.</source>
         <translation>Không in được giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="77"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="66"/>
         <source>Your dossier is safely recorded. Please show this code at the counter to get your receipt.</source>
         <translation>Hồ sơ của bạn đã được lưu an toàn. Vui lòng đưa mã này cho cán bộ tại quầy để nhận giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="79"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="68"/>
         <source>Your dossier could not be recorded</source>
         <translation>Chưa lưu được hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="81"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="70"/>
         <source>Nothing you entered is lost while this screen is open. Try again, or ask the staff at the counter.</source>
         <translation>Thông tin bạn đã nhập vẫn được giữ khi màn hình này còn mở. Vui lòng thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="83"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="72"/>
         <source>Recording your dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="84"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="73"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
@@ -133,47 +133,47 @@
 <context>
     <name>LookupResultScreen</name>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="170"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="156"/>
         <source>Look up another code</source>
         <translation>Tra cứu mã khác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="171"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="157"/>
         <source>Finish</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="174"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="160"/>
         <source>Looking up your dossier…</source>
         <translation>Đang tra cứu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="177"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="163"/>
         <source>Status of your dossier</source>
         <translation>Tình trạng hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="181"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="167"/>
         <source>Received on {date}</source>
         <translation>Tiếp nhận ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="183"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="169"/>
         <source>Result expected on {date}</source>
         <translation>Ngày hẹn trả kết quả: {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="186"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="172"/>
         <source>No dossier with this code</source>
         <translation>Không tìm thấy hồ sơ có mã này</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="187"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="173"/>
         <source>Please check the numbers against your receipt, or ask the staff at the counter.</source>
         <translation>Vui lòng kiểm tra lại các số trên giấy tiếp nhận, hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="189"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="175"/>
         <source>The lookup did not work</source>
         <translation>Chưa tra cứu được</translation>
     </message>
@@ -181,27 +181,27 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="101"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="97"/>
         <source>Look up a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="102"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="98"/>
         <source>Type the numbers of the dossier code printed on your receipt, after the agency part.</source>
         <translation>Nhập các chữ số của mã hồ sơ in trên giấy tiếp nhận (phần sau mã cơ quan).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="103"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="99"/>
         <source>Look up</source>
         <translation>Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="104"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="100"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="115"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="111"/>
         <source>The first six digits are a date (year, month, day). Please check them.</source>
         <translation>Sáu chữ số đầu là ngày nhận hồ sơ (năm, tháng, ngày). Vui lòng kiểm tra lại.</translation>
     </message>
@@ -319,77 +319,77 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="58"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="69"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="58"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="70"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="59"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="72"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="61"/>
         <source>Printing your ticket…</source>
         <translation>Đang in phiếu số thứ tự…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="73"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="62"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="77"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
         <source>Your ticket could not be printed</source>
         <translation>Không in được phiếu số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="79"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="68"/>
         <source>Your ticket was not issued. You can try again, or ask the staff at the counter.</source>
         <translation>Phiếu chưa được cấp. Bạn có thể thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="94"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="83"/>
         <source>1 person is waiting ahead of you.</source>
         <translation>Có 1 người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="85"/>
         <source>{n} people are waiting ahead of you.</source>
         <translation>Có {n} người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="98"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="87"/>
         <source>You will be called very soon.</source>
         <translation>Bạn sẽ được gọi ngay.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="100"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
         <source>Estimated wait: about {n} minutes.</source>
         <translation>Thời gian chờ dự kiến: khoảng {n} phút.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="86"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="75"/>
         <source>Your number is</source>
         <translation>Số thứ tự của bạn là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="78"/>
         <source>PRIORITY</source>
         <translation>ƯU TIÊN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="92"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="81"/>
         <source>Nobody is waiting ahead of you.</source>
         <translation>Không có ai đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="102"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="91"/>
         <source>Please take your ticket from the printer below and wait for your number to be called.</source>
         <translation>Vui lòng nhận phiếu ở khe máy in bên dưới và chờ gọi số.</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from kiosk.shell.context import AppContext
@@ -68,3 +68,27 @@ def alert_icon(parent: QWidget | None = None) -> QLabel:
     icon.setProperty("role", "alert")
     icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return icon
+
+
+def action_button(name: str, slot, role: str = "primary") -> QPushButton:
+    """A big button with its object name (what tests and screenshots find it by), wired."""
+    button = big_button(role=role)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QWidget, spacing: int = 32) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setSpacing(spacing)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def page_layout(screen: QWidget) -> QVBoxLayout:
+    """The column every full-screen page uses: the same margins and spacing everywhere."""
+    lay = QVBoxLayout(screen)
+    lay.setContentsMargins(48, 24, 48, 24)
+    lay.setSpacing(16)
+    return lay

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.journeys.submit_dossier import Step
 from kiosk.messages import user_text
-from kiosk.screens.base import Screen, alert_icon, big_button, label
+from kiosk.screens.base import Screen, action_button, alert_icon, button_row, label, page_layout
 
 
 class DossierDoneScreen(Screen):
@@ -25,26 +24,16 @@ class DossierDoneScreen(Screen):
         self.error.setObjectName("dossier_error")
         self.alert = alert_icon()
         self.hint = label(role="body")
-        self.retry_button = big_button(role="primary")
-        self.retry_button.setObjectName("dossier_retry")
-        self.retry_button.clicked.connect(flow.retry)
-        self.finish_button = big_button(role="secondary")
-        self.finish_button.setObjectName("dossier_finish")
-        self.finish_button.clicked.connect(flow.finish)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(32)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.finish_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(48, 24, 48, 24)
-        lay.setSpacing(16)
+        self.retry_button = action_button("dossier_retry", flow.retry)
+        self.finish_button = action_button("dossier_finish", flow.finish, role="secondary")
+        lay = page_layout(self)
         for w in (self.title, self.code, self.details):
             lay.addWidget(w)
         lay.addWidget(self.alert, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(self.hint)
-        lay.addLayout(buttons)
+        lay.addLayout(button_row(self.retry_button, self.finish_button))
 
     def on_enter(self) -> None:
         self.refresh()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.dossier.lookup import DossierLookup
 from kiosk.journeys.lookup import LookupJourney, Step
 from kiosk.messages import user_text
-from kiosk.screens.base import Screen, alert_icon, big_button, label
+from kiosk.screens.base import Screen, action_button, alert_icon, button_row, label, page_layout
 from kiosk.screens.identity.keypad import NumericKeypad
 from kiosk.tasks import run_task
 
@@ -78,12 +78,8 @@ class LookupScreen(Screen):
         self.keypad = NumericKeypad()
         self.keypad.digit.connect(flow.type_digit)
         self.keypad.backspace.connect(flow.backspace)
-        self.search_button = big_button(role="primary")
-        self.search_button.setObjectName("lookup_search")
-        self.search_button.clicked.connect(flow.search)
-        self.home_button = big_button(role="secondary")
-        self.home_button.setObjectName("lookup_home")
-        self.home_button.clicked.connect(flow.finish)
+        self.search_button = action_button("lookup_search", flow.search)
+        self.home_button = action_button("lookup_home", flow.finish, role="secondary")
         left = QVBoxLayout()
         left.setSpacing(16)
         for w in (self.title, self.hint, self.prefix, self.code, self.problem):
@@ -130,26 +126,16 @@ class LookupResultScreen(Screen):
         self.alert = alert_icon()
         self.error = label(role="error")
         self.error.setObjectName("lookup_error")
-        self.again_button = big_button(role="secondary")
-        self.again_button.setObjectName("lookup_again")
-        self.again_button.clicked.connect(flow.again)
-        self.finish_button = big_button(role="primary")
-        self.finish_button.setObjectName("lookup_finish")
-        self.finish_button.clicked.connect(flow.finish)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(32)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(self.finish_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(48, 24, 48, 24)
-        lay.setSpacing(16)
+        self.again_button = action_button("lookup_again", flow.again, role="secondary")
+        self.finish_button = action_button("lookup_finish", flow.finish)
+        lay = page_layout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.code)
         lay.addWidget(self.alert, 0, Qt.AlignmentFlag.AlignHCenter)
         for w in (self.status, self.details, self.error):
             lay.addWidget(w)
         lay.addStretch(1)
-        lay.addLayout(buttons)
+        lay.addLayout(button_row(self.again_button, self.finish_button))
 
     def on_enter(self) -> None:
         self.refresh()

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.journeys.take_number import Step
 from kiosk.messages import user_text
-from kiosk.screens.base import Screen, alert_icon, big_button, label
+from kiosk.screens.base import Screen, action_button, alert_icon, button_row, label, page_layout
 
 
 class TicketScreen(Screen):
@@ -27,19 +26,9 @@ class TicketScreen(Screen):
         self.error = label(role="error")
         self.error.setObjectName("ticket_error")
         self.alert = alert_icon()
-        self.retry_button = big_button(role="primary")
-        self.retry_button.setObjectName("retry")
-        self.retry_button.clicked.connect(self.flow.retry)
-        self.done_button = big_button(role="secondary")
-        self.done_button.setObjectName("done")
-        self.done_button.clicked.connect(self._finish)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(32)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.done_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(64, 32, 64, 32)
-        lay.setSpacing(16)
+        self.retry_button = action_button("retry", self.flow.retry)
+        self.done_button = action_button("done", self._finish, role="secondary")
+        lay = page_layout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.number)
@@ -48,7 +37,7 @@ class TicketScreen(Screen):
         lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(self.hint)
-        lay.addLayout(buttons)
+        lay.addLayout(button_row(self.retry_button, self.done_button))
 
     def on_enter(self) -> None:
         self.refresh()
