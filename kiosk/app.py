@@ -148,12 +148,11 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     printer_settings = config.printer
     tickets = TicketService(
         store, config.queue, config.kiosk.id,
-        centre_name=lambda lang: config.kiosk.centre_name_vi if lang == "vi" else config.kiosk.centre_name_en,
+        centre_name=config.kiosk.centre_name_vi,
         open_printer=lambda: open_printer(printer_settings),
         layout=ticket_layout(printer_settings.paper_width_mm),
         numbering=ticket_source(sync_settings, on_low=worker.request_refill if worker else None))
     queue = QueueFlow(ctx, tickets)
-    ctx.services["tickets"] = tickets
 
     window = KioskWindow(ctx)
     app = KioskApp(qapp, ctx, window, translations, queue, sync_settings, worker)
@@ -191,5 +190,4 @@ def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: 
     papers_flow = papers.install(window, ctx)
     flow = DossierFlow(ctx, filing, identity_flow, forms_flow, papers_flow)
     window.add_screen(DossierDoneScreen(ctx, flow))
-    ctx.services["dossiers"] = filing
     return flow

@@ -33,7 +33,7 @@ def _ticket(app: KioskApp, service: str, priority: str | None) -> None:
     flow.journey.reset()
     flow.journey.choose_service(service)
     flow.journey.choose_priority(priority)
-    flow.journey.printed(app.ctx.services["tickets"].issue(service, priority))
+    flow.journey.printed(app.queue.tickets.issue(service, priority))
     app.ctx.go("queue_ticket")
 
 

@@ -66,7 +66,7 @@ def _utcnow() -> datetime:
 
 class TicketService:
     def __init__(self, store: Store, queue: QueueSection, kiosk_id: str,
-                 centre_name: Callable[[str], str], open_printer: Callable[[], PrinterLike],
+                 centre_name: str, open_printer: Callable[[], PrinterLike],
                  layout: Any, numbering: TicketNumberSource | None = None,
                  clock: Callable[[], datetime] = _utcnow) -> None:
         self.store = store
@@ -109,7 +109,7 @@ class TicketService:
         service = self.queue.service(t.service_code)
         priority = self.queue.priority(t.priority_code)
         return ticket_data(
-            centre_name=self.centre_name("vi"), number=t.number, service_name=service.name_vi,
+            centre_name=self.centre_name, number=t.number, service_name=service.name_vi,
             counter_group=service.counter_group,
             issued_at=t.issued_at.astimezone(ZoneInfo(self.queue.timezone)),
             waiting_ahead=t.waiting_ahead, estimated_wait_min=t.wait_minutes,

@@ -1,4 +1,4 @@
-"""What every screen can reach: configuration, store, services, language, navigation.
+"""What every screen can reach: configuration, store, language, navigation, faults.
 
 One object, built by the app at start, handed to each screen. Navigation goes through
 ``go``/``home`` so the shell stays the only owner of the screen stack, and
@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,11 +24,10 @@ class AppContext(QObject):
     navigate = Signal(str)
     faults_changed = Signal()
 
-    def __init__(self, config: Config, store: Store, services: dict[str, Any] | None = None) -> None:
+    def __init__(self, config: Config, store: Store) -> None:
         super().__init__()
         self.config = config
         self.store = store
-        self.services: dict[str, Any] = services or {}
         self.language = config.kiosk.language
         self._wipers: list[Callable[[], None]] = []
         self.faults: list[str] = []  # devices with a fault seen since start

@@ -30,10 +30,6 @@ class IdleWatch(QObject):
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
 
-    @property
-    def counting_down(self) -> bool:
-        return self._tick.isActive()
-
     def arm(self) -> None:
         """A citizen session is in progress: start watching."""
         self.enabled = True

@@ -129,9 +129,6 @@ class KioskWindow(QWidget):
         self.stack.addWidget(screen)
         screen.retranslate()
 
-    def has_screen(self, name: str) -> bool:
-        return name in self._screens
-
     def screen(self, name: str) -> Screen:
         return self._screens[name]
 

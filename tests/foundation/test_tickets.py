@@ -17,7 +17,7 @@ from .conftest import decode_qr
 def _service(config, clock=None):
     store = open_store(config.kiosk.resolved_data_dir() / "kiosk.db", config.kiosk.resolved_key_file())
     kwargs = {"clock": clock} if clock else {}
-    return TicketService(store, config.queue, config.kiosk.id, lambda lang: config.kiosk.centre_name_vi,
+    return TicketService(store, config.queue, config.kiosk.id, config.kiosk.centre_name_vi,
                          lambda: open_printer(config.printer), ticket_layout(80), **kwargs)
 
 
