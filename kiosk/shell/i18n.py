@@ -14,10 +14,21 @@ I18N = ASSETS / "i18n"
 
 # Translators are installed on the one QApplication, so the list is process-wide too.
 _installed: list[QTranslator] = []
+_current: "Translations | None" = None
 
 
 class Translations:
+    """The language switch of one kiosk app. Only the newest one may switch: an app built
+    earlier in the same process (tests build many) must not change the language under the
+    current one when a late timer of its own wipes its session."""
+
+    def __init__(self) -> None:
+        global _current
+        _current = self
+
     def use(self, lang: str) -> None:
+        if _current is not self:
+            return
         app = QCoreApplication.instance()
         for tr in _installed:
             app.removeTranslator(tr)
