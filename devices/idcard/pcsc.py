@@ -119,6 +119,33 @@ class PcscTransport:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def reader_max_response(self) -> int | None:
+        """The largest response the reader and its driver carry, when PC/SC says so.
+
+        PC/SC v2 Part 10 FEATURE_GET_TLV_PROPERTIES → dwMaxAPDUDataSize (0 = short APDUs
+        only; the CCID driver fills it from dwMaxCCIDMessageLength), else pcsc-lite's
+        SCARD_ATTR_MAXINPUT. None when the driver tells nothing (vpcd, many others): the
+        chip session then searches down from the card's own limit.
+        """
+        if self._conn is None:
+            return None
+        try:
+            from smartcard.pcsc.PCSCPart10 import getTlvProperties
+
+            size = getTlvProperties(self._conn).get("PCSCv2_PART10_PROPERTY_dwMaxAPDUDataSize")
+            if size is not None:
+                return int(size) or 256
+        except Exception:  # no Part 10 support in this driver  # noqa: BLE001
+            pass
+        try:
+            from smartcard import scard
+
+            raw = self._conn.getAttrib(scard.SCARD_ATTR_MAXINPUT)
+            size = int.from_bytes(bytes(raw[:4]), "little") if raw else 0
+            return size or None
+        except Exception:  # attribute not supported  # noqa: BLE001
+            return None
+
     def _raw(self, apdu: bytes) -> tuple[bytes, int]:
         from smartcard.Exceptions import CardConnectionException
 
