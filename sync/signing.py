@@ -30,6 +30,8 @@ DEFAULT_WINDOW_S = 300
 _NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _KIOSK_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _SIG_RE = re.compile(r"^[0-9a-f]{64}$")
+#: ASCII digits only, bounded: ``str.isdigit()`` accepts '²' and ``int()`` then fails
+_TIMESTAMP_RE = re.compile(r"^[0-9]{1,12}$")
 
 
 class SignatureError(Exception):
@@ -111,8 +113,12 @@ class Verifier:
         self._clock = clock
 
     def verify(
-        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes = b"",
+        *, body_hash: str | None = None,
     ) -> SignedRequest:
+        """``body_hash``: the digest the request claims (its X-Content-SHA256), so the
+        central checks the signature before reading a large body; the caller must then
+        compare the body it reads with that digest."""
         kiosk_id = headers.get(HEADER_KIOSK, "")
         timestamp = headers.get(HEADER_TIMESTAMP, "")
         nonce = headers.get(HEADER_NONCE, "")
@@ -121,7 +127,7 @@ class Verifier:
             raise SignatureError("unsigned", "signature headers missing")
         if not _KIOSK_RE.match(kiosk_id) or not _NONCE_RE.match(nonce):
             raise SignatureError("bad_signature", "malformed kiosk id or nonce")
-        if not timestamp.isdigit() or not _SIG_RE.match(signature):
+        if not _TIMESTAMP_RE.match(timestamp) or not _SIG_RE.match(signature):
             raise SignatureError("bad_signature", "malformed timestamp or signature")
         ts = int(timestamp)
         if abs(self._clock() - ts) > self.window_s:
@@ -131,7 +137,8 @@ class Verifier:
             raise SignatureError("unknown_kiosk", "kiosk not registered")
         expected = hmac.new(
             secret,
-            canonical_string(method, path, body_sha256(body), timestamp, nonce, kiosk_id),
+            canonical_string(method, path, body_hash or body_sha256(body), timestamp, nonce,
+                             kiosk_id),
             hashlib.sha256,
         ).hexdigest()
         if not hmac.compare_digest(expected, signature):
