@@ -29,11 +29,55 @@ class CentralBase(DeclarativeBase):
 class Kiosk(CentralBase):
     __tablename__ = "kiosk"
     kiosk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: the one agency whose dossier series and codes this kiosk may use (from its token)
     agency_id: Mapped[str] = mapped_column(String(20))
+    #: the one centre whose ticket queues this kiosk may use
+    centre_id: Mapped[str] = mapped_column(String(40), default="")
     secret_hex: Mapped[str] = mapped_column(String(128))
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_heartbeat: Mapped[str | None] = mapped_column(Text)
+
+
+class EnrollmentToken(CentralBase):
+    """A one-time token an admin issued for one kiosk id (``kiosk central enroll-token``).
+
+    Only its SHA-256 is kept; it is spent by the registration that uses it, and worthless
+    after ``expires_at``.  ``rekey``: the kiosk exists and gets a new secret."""
+
+    __tablename__ = "enrollment_token"
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    agency_id: Mapped[str] = mapped_column(String(20))
+    centre_id: Mapped[str] = mapped_column(String(40))
+    rekey: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SecurityEvent(CentralBase):
+    """A refused request that looks like abuse (another agency's series, a future day, a
+    wrong check code, a papers query without proof): who, what, when — no personal data."""
+
+    __tablename__ = "security_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    path: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(String(300), default="")
+
+
+class PresenceChallenge(CentralBase):
+    """A nonce the central gave a kiosk to bind its statement of a chip read to (papers
+    search): single use, short-lived."""
+
+    __tablename__ = "presence_challenge"
+    challenge: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class SeenNonce(CentralBase):
@@ -50,7 +94,8 @@ class Counter(CentralBase):
 
     __tablename__ = "counter"
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    #: an agency id, or for tickets "<centre id>/<queue>": a queue belongs to its centre
+    scope: Mapped[str] = mapped_column(String(81), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
 
@@ -61,7 +106,7 @@ class Allocation(CentralBase):
     __tablename__ = "allocation"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(20))
-    scope: Mapped[str] = mapped_column(String(40))
+    scope: Mapped[str] = mapped_column(String(81))
     day: Mapped[date] = mapped_column(Date)
     first: Mapped[int] = mapped_column(Integer)
     last: Mapped[int] = mapped_column(Integer)
