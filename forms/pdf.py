@@ -25,11 +25,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer,
                                 Table, TableStyle)
 
+import assets
 from forms.answers import display
 from forms.engine import FormSession
 from forms.schema import FieldType
 
-REPO_FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+REPO_FONTS = assets.path("fonts")
 SYSTEM_FONTS = Path("/usr/share/fonts/truetype/noto")
 REGULAR, BOLD = "KioskSans", "KioskSans-Bold"
 

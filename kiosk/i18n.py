@@ -14,9 +14,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.paths import ASSETS, ROOT
+import assets
 
-I18N = ASSETS / "i18n"
+#: the source tree: this is a developer's tool, run from a checkout
+ROOT = Path(__file__).resolve().parent.parent
+I18N = assets.path("i18n")
 # area → source folders or files (relative to the repository root)
 AREAS: dict[str, list[str]] = {
     "kiosk": ["kiosk/shell", "kiosk/screens/home.py", "kiosk/screens/queue", "kiosk/screens/dossier",

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from kiosk import config as config_mod
+from devices.sim.samples import SAMPLE_PAGES, sample_page
 from kiosk import paths
 from sync.store import StoreError
 
@@ -98,9 +99,9 @@ def demo_config(data_dir: Path, fullscreen: bool = False) -> config_mod.Config:
 def _demo_papers(folder: Path) -> Path:
     """Two good photographed pages of the synthetic set, for the simulated document camera."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("cam_straight.jpg", "cam_angle.jpg"):
+    for name in SAMPLE_PAGES:
         if not (folder / name).exists():
-            shutil.copyfile(paths.ROOT / "bench" / "data" / "pages" / name, folder / name)
+            shutil.copyfile(sample_page(name), folder / name)
     return folder
 
 

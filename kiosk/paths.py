@@ -10,8 +10,6 @@ from pathlib import Path
 import platformdirs
 
 APP = "motcua-kiosk"
-ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "assets"
 
 
 def default_data_dir() -> Path:

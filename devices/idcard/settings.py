@@ -15,7 +15,7 @@ class IdCardSettings(BaseModel):
     # "opencv" opens a capture device (index such as "0") or a video file path.
     camera: str = "simulator"
     camera_device: str = "0"
-    camera_frames: str = "bench/data/qr_frames"  # simulator: folder of images or a video
+    camera_frames: str = ""  # simulator: folder of images or a video; "" = the synthetic card
     camera_fps: float = Field(15.0, gt=0, le=120)
     qr_decoder: Literal["zxing", "pyzbar"] = "zxing"  # zxing chosen by measurement
     qr_timeout_s: float = Field(60.0, gt=0)

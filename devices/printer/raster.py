@@ -16,10 +16,11 @@ import qrcode
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
+import assets
 from .errors import LayoutError
 from .layouts import QR, BigNumber, Block, Cut, Feed, Image, Layout, Lines, Separator, Text
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = assets.path("fonts")
 _MARGIN = 8  # dots kept blank at both edges: thermal heads fade at the rim
 
 

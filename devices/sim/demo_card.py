@@ -14,6 +14,7 @@ from pathlib import Path
 from .card import EmulatedIdCard
 from .citizen import SyntheticCitizen
 from .pcsc_stack import PcscStack, start_stack
+from .samples import tray_frames
 from .vpcd import VpcdCard
 
 DEMO_SLOT = 1  # slot 0 stays free for tests and technicians
@@ -40,18 +41,7 @@ class DemoCardStack:
 
     def frames(self) -> Path:
         """An empty tray, then the citizen's card with its QR, as camera frames."""
-        import cv2
-
-        from .card_scene import render_scene
-
-        folder = self.workdir / "frames"
-        if not folder.exists():
-            folder.mkdir(parents=True)
-            payload = self.citizen.qr_payload()
-            cv2.imwrite(str(folder / "0_tray.jpg"), render_scene(1, None))
-            for i, seed in enumerate((21, 22, 23)):
-                cv2.imwrite(str(folder / f"{i + 1}_card.jpg"), render_scene(seed, payload))
-        return folder
+        return tray_frames(self.workdir / "frames", self.citizen)
 
     def stop(self) -> None:
         with self._lock:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from kiosk.paths import ASSETS
-
-I18N = ASSETS / "i18n"
+import assets
 
 
 # Translators are installed on the one QApplication, so the list is process-wide too.
@@ -35,7 +33,7 @@ class Translations:
         _installed.clear()
         if lang == "en":
             return
-        for qm in sorted(I18N.glob(f"*_{lang}.qm")):
+        for qm in sorted(assets.path("i18n").glob(f"*_{lang}.qm")):
             tr = QTranslator()
             if tr.load(str(qm)):
                 app.installTranslator(tr)

@@ -13,7 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+
+def _central_command() -> list[str]:
+    """How to start the central from this install: ``python -m sync.central`` from a venv,
+    ``kiosk central`` from the PyInstaller bundle (its executable is not a Python)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "central"]
+    return [sys.executable, "-m", "sync.central"]
 
 
 class DemoCentral:
@@ -28,13 +34,12 @@ class DemoCentral:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         ready = self.data_dir / "central.url"
         ready.unlink(missing_ok=True)
-        env = {**os.environ, "CENTRAL_ENROLLMENT_TOKEN": self.enrollment_token,
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        env = {**os.environ, "CENTRAL_ENROLLMENT_TOKEN": self.enrollment_token}
         log = open(self.data_dir / "central.log", "ab")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.central", "serve", "--host", "127.0.0.1", "--port", "0",
+            [*_central_command(), "serve", "--host", "127.0.0.1", "--port", "0",
              "--data-dir", str(self.data_dir), "--ready-file", str(ready)],
-            env=env, stdout=log, stderr=log, cwd=ROOT)
+            env=env, stdout=log, stderr=log, cwd=self.data_dir)
         log.close()
         deadline = time.monotonic() + timeout_s
         while not ready.exists():

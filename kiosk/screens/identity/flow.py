@@ -80,10 +80,10 @@ class IdentifyFlow(QObject):
         frames = s.camera_frames
         if s.camera == "simulator" and self.demo is not None:
             frames = str(self.demo.frames())  # the demo card's own QR
-        elif s.camera == "simulator" and not Path(frames).is_absolute():
-            from kiosk.paths import ROOT
+        elif s.camera == "simulator" and not frames:
+            from devices.sim.samples import tray_frames
 
-            frames = str(ROOT / frames)
+            frames = str(tray_frames(self.ctx.config.kiosk.resolved_data_dir() / "sim-camera"))
         return open_source(s.camera, s.camera_device, frames, s.camera_fps)
 
     def _enter_step(self) -> None:
