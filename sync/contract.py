@@ -8,7 +8,7 @@ implementations of the central.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -25,6 +25,10 @@ SHORT_TEXT = Annotated[str, Field(min_length=1, max_length=300)]
 DOSSIER_CODE_RE = re.compile(
     r"^(?P<agency>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3})-(?P<day>[0-9]{6})-(?P<seq>[0-9]{4})$"
 )
+
+
+_EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
 
 
 class _Strict(BaseModel):
@@ -67,7 +71,7 @@ class Applicant(_Strict):
     full_name: SHORT_TEXT
     id_number: Annotated[str, Field(pattern=r"^([0-9]{12}|[0-9]{9})$")]
     #: LoaiDoiTuong: 1 citizen, 2 business, 3 state agency, 4 other organisation
-    subject_kind: Literal[1, 2, 3, 4] = 1
+    subject_kind: int = Field(default=1, ge=1, le=4)
     phone: Annotated[str, Field(max_length=20)] = ""
     email: Annotated[str, Field(max_length=120)] = ""
     address: Annotated[str, Field(max_length=300)] = ""
@@ -102,7 +106,8 @@ class DossierSubmission(_Strict):
     field_name: Annotated[str, Field(max_length=300)] = ""
     received_at: datetime
     due_at: datetime | None = None
-    channel: Literal[1, 2, 3] = 1
+    #: KenhThucHien 1..3; an int, not Literal[1, 2, 3]: a Literal lets `true` and `1.0` through
+    channel: int = Field(default=1, ge=1, le=3)
     applicant: Applicant
     summary: Annotated[str, Field(max_length=2000)] = ""
     answers: dict[str, object] = Field(default_factory=dict)
@@ -121,6 +126,9 @@ class DossierSubmission(_Strict):
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
             raise ValueError("timestamps must carry a UTC offset")
+        # 9999-12-31 overflows when moved to another zone (OverflowError, a 500 at the central)
+        if value is not None and not _EARLIEST <= value < _LATEST:
+            raise ValueError("timestamps must lie between 2000 and 2100")
         return value
 
 

@@ -11,21 +11,25 @@ import json
 import logging
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import contract, signing
-from sync.central import intake, service
+from sync.central import intake, service, strict_input
 from sync.central.errors import ApiError
 
 log = logging.getLogger(__name__)
 
 HEX32 = r"[0-9a-f]{32}"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_LENGTH = re.compile(r"[0-9]{1,7}")
 #: a dossier's JSON (X-Submission-Length bytes) followed by its attachments in manifest order
 BUNDLE_TYPE = "application/vnd.motcua.dossier-bundle"
 #: several bundles back to back, X-Submission-Lengths giving each one's JSON length
@@ -45,6 +49,8 @@ class CentralConfig:
     #: highest number the central hands out per series and day; the numbers above are the
     #: kiosks' own offline fallback series (docs/numbering.md)
     limits: dict[str, int] = field(default_factory=lambda: {"ticket": 8999, "dossier_code": 8999})
+    #: tracebacks logged per minute at most (a hostile client must not fill the disk)
+    log_burst: int = 10
 
 
 @dataclass
@@ -53,22 +59,16 @@ class Request:
     path: str
     signed_path: str
     headers: dict[str, str]
-    body: bytes | bytearray
+    body: bytes | bytearray = b""
     kiosk_id: str = ""
+    #: the unread body: read only once the caller is authenticated (``CentralApp._load``)
+    stream: object = None
+    length: int = 0
 
     def json(self, model: type[BaseModel]):
         if not self.headers.get("Content-Type", "").startswith("application/json"):
             raise ApiError(415, "unsupported_media_type", "send application/json")
-        try:
-            return model.model_validate_json(self.body)
-        except ValidationError as exc:
-            errors = exc.errors(include_input=False, include_url=False)
-            if any(e["type"] == "json_invalid" for e in errors):
-                raise ApiError(400, "malformed_json", "the body is not valid JSON") from None
-            fields = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"],
-                       "type": e["type"]} for e in errors[:20]]
-            raise ApiError(422, "invalid_fields", "the body does not match the contract",
-                           fields=fields) from None
+        return strict_input.parse_model(self.body, model)
 
 
 Handler = Callable[[Session, Request, re.Match], "tuple[int, object] | tuple[int, object, dict]"]
@@ -79,6 +79,8 @@ class CentralApp:
         self.Session = session_factory
         self.config = config
         self._secrets: dict[str, tuple[float, bytes | None]] = {}
+        self._log_lock = threading.Lock()
+        self._log_window = [time.monotonic(), 0, 0]  # window start, messages, suppressed
         config.files_dir.mkdir(parents=True, exist_ok=True)
         self.routes: list[tuple[str, re.Pattern, Handler, str]] = []
         add = self._route
@@ -118,16 +120,18 @@ class CentralApp:
                 match = pattern.match(request.path)
                 if match and method == request.method:
                     return self._run(handler, request, match, auth)
-            if any(p.match(request.path) for _, p, _, _ in self.routes):
-                raise ApiError(405, "method_not_allowed", "this path does not take that method")
+            allowed = sorted({m for m, p, _, _ in self.routes if p.match(request.path)})
+            if allowed:  # RFC 9110 §15.5.6: a 405 names the methods the resource takes
+                raise ApiError(405, "method_not_allowed", "this path does not take that method",
+                               headers={"Allow": ", ".join(allowed)})
             raise ApiError(404, "not_found", "no such endpoint")
         except ApiError as exc:
-            return exc.status, exc.body(), {}
+            return exc.status, exc.body(), exc.headers
         except OperationalError:
-            log.warning("database busy or unreachable", exc_info=True)
+            self._log_limited(logging.WARNING, "database busy or unreachable")
             return 503, {"error": "busy", "message": "try again shortly"}, {"Retry-After": "1"}
         except Exception:  # the server must survive anything a request provokes
-            log.exception("unhandled error")
+            self._log_limited(logging.ERROR, "unhandled error")
             return 500, {"error": "internal", "message": "internal error"}, {}
 
     def _read(self, environ: dict) -> Request:
@@ -138,21 +142,43 @@ class CentralApp:
                    if k.startswith("HTTP_")}
         if environ.get("CONTENT_TYPE"):
             headers["Content-Type"] = environ["CONTENT_TYPE"]
-        body = b""
         length_text = environ.get("CONTENT_LENGTH") or ""
+        length = 0
         if method in ("POST", "PUT", "PATCH"):
-            if not length_text.isdigit():
+            if not length_text:
                 raise ApiError(411, "length_required", "send a Content-Length")
-            length = int(length_text)
+            length = strict_input.header_int(length_text, "bad_content_length",
+                                             "Content-Length")
             limit = (self.config.max_chunk_bytes if method == "PATCH"
                      else self.config.max_bundle_bytes
                      if path in ("/v1/dossier-bundles", "/v1/dossier-batches")
                      else self.config.max_json_bytes)
-            if length > limit:
-                _discard(environ["wsgi.input"], min(length, 4 * limit))
+            if length > limit:  # refused before a byte of it is read
                 raise ApiError(413, "body_too_large", f"bodies are limited to {limit} bytes")
-            body = _read_exactly(environ["wsgi.input"], length)
-        return Request(method, path, path + ("?" + query if query else ""), headers, body)
+        elif length_text not in ("", "0"):
+            raise ApiError(400, "unexpected_body", f"{method} takes no body")
+        return Request(method, path, path + ("?" + query if query else ""), headers,
+                       stream=environ["wsgi.input"], length=length)
+
+    def _load(self, request: Request) -> None:
+        """Read the body (already checked against its limit), after authentication."""
+        if request.length:
+            request.body = strict_input.read_body(request.stream, request.length)
+
+    def _log_limited(self, level: int, message: str) -> None:
+        """At most ``log_burst`` tracebacks per minute: a client provoking errors must not
+        fill the disk with logs (the others are counted and reported with the next one)."""
+        now = time.monotonic()
+        with self._log_lock:
+            if now - self._log_window[0] >= 60:
+                self._log_window = [now, 0, self._log_window[2]]
+            self._log_window[1] += 1
+            if self._log_window[1] > self.config.log_burst:
+                self._log_window[2] += 1
+                return
+            dropped, self._log_window[2] = self._log_window[2], 0
+        log.log(level, "%s (%d similar messages suppressed before)", message, dropped,
+                exc_info=True)
 
     def _run(self, handler: Handler, request: Request, match: re.Match, auth: str):
         if auth in ("enrollment", "admin"):
@@ -160,6 +186,9 @@ class CentralApp:
             given = request.headers.get("Authorization", "").removeprefix("Bearer ")
             if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
                 raise ApiError(401, "bad_token", f"a valid {auth} token is required")
+        # TODO(10B, signature format): check the signed headers first, then _load, so an
+        # outsider's declared length allocates nothing (Verifier.verify_headers)
+        self._load(request)
         with self.Session() as session:
             signed = self._verify(session, request) if auth == "signed" else None
             try:
@@ -227,15 +256,16 @@ class CentralApp:
         if request.headers.get("Content-Type") != BUNDLE_TYPE:
             raise ApiError(415, "unsupported_media_type", f"send {BUNDLE_TYPE}")
         key = request.headers.get("Idempotency-Key", "")
-        length = request.headers.get("X-Submission-Length", "")
         if not re.fullmatch(HEX32, key):
             raise ApiError(400, "idempotency_key_required", "send Idempotency-Key (32 hex digits)")
-        if not length.isdigit() or int(length) > min(len(request.body), self.config.max_json_bytes):
+        length = strict_input.header_int(request.headers.get("X-Submission-Length"),
+                                         "bad_submission_length", "X-Submission-Length", 7)
+        if length > min(len(request.body), self.config.max_json_bytes):
             raise ApiError(400, "bad_submission_length", "X-Submission-Length must frame the JSON")
         body = memoryview(request.body)
-        raw = bytes(body[:int(length)])
+        raw = bytes(body[:length])
         return intake.submit_bundle(session, self.config.files_dir, request.kiosk_id, key, raw,
-                                     self._submission(raw), body[int(length):])
+                                     self._submission(raw), body[length:])
 
     def h_batch(self, session, request, match):
         """Bundles back to back in one transaction: the per-request costs (connection,
@@ -244,7 +274,7 @@ class CentralApp:
             raise ApiError(415, "unsupported_media_type", f"send {BATCH_TYPE}")
         lengths = request.headers.get("X-Submission-Lengths", "").split(",")
         if (not 1 <= len(lengths) <= MAX_BATCH
-                or not all(n.isdigit() and 2 <= int(n) <= self.config.max_json_bytes
+                or not all(_LENGTH.fullmatch(n) and 2 <= int(n) <= self.config.max_json_bytes
                            for n in lengths)):
             raise ApiError(400, "bad_submission_length",
                            f"X-Submission-Lengths must frame 1 to {MAX_BATCH} JSON parts")
@@ -281,12 +311,13 @@ class CentralApp:
     def h_chunk(self, session, request, match):
         if request.headers.get("Content-Type") != "application/offset+octet-stream":
             raise ApiError(415, "unsupported_media_type", "send application/offset+octet-stream")
-        offset = request.headers.get("Upload-Offset", "")
+        offset = strict_input.header_int(request.headers.get("Upload-Offset"),
+                                         "bad_upload_headers", "Upload-Offset", 12)
         chunk_hash = request.headers.get("X-Chunk-Sha256", "")
-        if not offset.isdigit() or not re.fullmatch(r"[0-9a-f]{64}", chunk_hash):
+        if not _SHA256.fullmatch(chunk_hash):
             raise ApiError(400, "bad_upload_headers", "send Upload-Offset and X-Chunk-SHA256")
         return 200, intake.upload_chunk(session, self.config.files_dir, request.kiosk_id,
-                                         match["d"], match["a"], int(offset), request.body,
+                                         match["d"], match["a"], offset, request.body,
                                          chunk_hash)
 
     def h_commit(self, session, request, match):
@@ -302,37 +333,11 @@ class CentralApp:
         return 200, json.loads(doc.body), {"ETag": doc.etag}
 
     def h_catalog_put(self, session, request, match):
-        try:
-            json.loads(request.body)
-        except ValueError:
-            raise ApiError(400, "malformed_json", "the body is not valid JSON") from None
+        strict_input.loads(request.body)
         return 200, service.put_catalog(session, match["name"], request.body)
 
     def h_papers(self, session, request, match):
         return 200, service.search_papers(session, request.json(contract.PaperSearch))
-
-
-def _discard(stream, length: int) -> None:
-    """Read and drop a refused body (bounded) so the client sees our answer, not a reset."""
-    remaining = length
-    while remaining > 0:
-        block = stream.read(min(remaining, 1 << 20))
-        if not block:
-            return
-        remaining -= len(block)
-
-
-def _read_exactly(stream, length: int) -> bytearray:
-    """Read the body straight into one buffer of its declared length (no parts to join:
-    a batch is megabytes)."""
-    body = bytearray(length)
-    view, got = memoryview(body), 0
-    while got < length:
-        n = stream.readinto(view[got:got + (1 << 20)])
-        if not n:
-            raise ApiError(400, "truncated_body", "the body is shorter than its Content-Length")
-        got += n
-    return body
 
 
 _REASONS = {200: "OK", 201: "Created", 304: "Not Modified", 400: "Bad Request",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, *, commit: bool = False,
-                 **extra: object) -> None:
+                 headers: dict[str, str] | None = None, **extra: object) -> None:
         super().__init__(f"{status} {code}: {message}")
         #: keep the transaction's changes although the request is refused (a reset upload)
         self.commit = commit
@@ -12,6 +12,8 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.extra = extra
+        #: response headers the refusal needs (``Allow`` on a 405)
+        self.headers = headers or {}
 
     def body(self) -> dict[str, object]:
         return {"error": self.code, "message": self.message, **self.extra}
