@@ -19,7 +19,8 @@ from devices.idcard.apdu import parse_command
 from devices.idcard.crypto import bac as bac_mod
 from devices.idcard.crypto import primitives as p
 from devices.idcard.crypto.ec import CURVES_BY_PARAMETER_ID
-from devices.idcard.crypto.pace import PASSWORD_CAN, PASSWORD_MRZ, PaceInfo, auth_token, password_key
+from devices.idcard.crypto.pace import (PASSWORD_CAN, PASSWORD_MRZ, PaceInfo, auth_token,
+                                        map_generator, password_key)
 from devices.idcard.crypto.sm import SecureMessaging
 from devices.idcard.errors import IdCardError
 from devices.idcard.lds import FID, decode_oid
@@ -227,20 +228,18 @@ class EmulatedIdCard:
             raise ValueError("command chaining out of order")
         st["step"] += 1
         if step == 0:
-            st["s"] = secrets.randbelow(1 << 128)
+            st["s"] = secrets.randbelow((1 << 128) - 1) + 1  # the nonce, never 0
             z = p.aes_cbc_encrypt(st["k_pi"], st["s"].to_bytes(16, "big"))
             return tlv.encode(0x7C, tlv.encode(0x80, z)), 0x9000
         if step == 1:
-            sk = secrets.randbelow(curve.n - 1) + 1
-            h = curve.mul(sk, curve.decode(outer.require(0x81).value))
-            st["g2"] = curve.add(curve.mul(st["s"], curve.g), h)
-            return tlv.encode(0x7C, tlv.encode(0x82, curve.encode(curve.mul(sk, curve.g)))), 0x9000
+            sk = curve.random_scalar()
+            st["g2"] = map_generator(curve, st["s"], sk, outer.require(0x81).value)
+            return tlv.encode(0x7C, tlv.encode(0x82, curve.encode(curve.public_point(sk)))), 0x9000
         if step == 2:
             st["pk_ifd"] = outer.require(0x83).value
-            sk = secrets.randbelow(curve.n - 1) + 1
-            st["pk_ic"] = curve.encode(curve.mul(sk, st["g2"]))
-            shared = curve.mul(sk, curve.decode(st["pk_ifd"]))
-            k = shared[0].to_bytes(curve.size, "big")
+            sk = curve.random_scalar()
+            st["pk_ic"] = curve.encode(curve.ladder(sk, st["g2"]))
+            k = curve.exchange_x(sk, st["pk_ifd"])
             st["ks"] = (p.kdf(k, p.ENC), p.kdf(k, p.MAC))
             return tlv.encode(0x7C, tlv.encode(0x84, st["pk_ic"])), 0x9000
         self.pace = None

@@ -1,14 +1,26 @@
-"""Small prime-field elliptic-curve arithmetic for the PACE generic mapping.
+"""Elliptic-curve steps of PACE with the generic mapping, kept away from secret-dependent branches.
 
-PACE-GM computes G' = s·G + H, an addition of arbitrary points, which ``cryptography``
-does not expose. Jacobian coordinates keep a 256-bit scalar multiplication at a few ms.
-Only public protocol values go through here; ephemeral secrets live for one session.
+The mapping key, the nonce and the ephemeral key are secrets. Every scalar multiplication
+whose point is the curve's generator, or whose result only needs its x coordinate, is done
+by OpenSSL through ``cryptography`` (``derive_private_key`` → public key, ``exchange``),
+which implements them in constant time. The mapping needs two things OpenSSL does not
+expose: the full point H = sk·PK (recovered from two ``exchange`` calls, Okeya–Sakurai
+y-recovery) and sk·G' on the mapped generator G'; the latter runs a Montgomery ladder on
+complete projective formulas (Renes–Costello–Batina 2016, Algorithm 1) with masked swaps
+and a blinded, fixed-length scalar. Python integers are not constant-time (see
+docs/identity.md, residual risk); the branches and the sequence of operations are.
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
+from functools import cached_property
+
+from cryptography.hazmat.primitives.asymmetric import ec as cec
 
 Point = tuple[int, int] | None  # affine (x, y); None is the point at infinity
+Projective = tuple[int, int, int]  # (X : Y : Z), Z = 0 at infinity
+BLINDING_BITS = 64
 
 
 @dataclass(frozen=True)
@@ -20,6 +32,7 @@ class Curve:
     gx: int
     gy: int
     n: int
+    openssl: type[cec.EllipticCurve]
 
     @property
     def g(self) -> Point:
@@ -29,6 +42,10 @@ class Curve:
     def size(self) -> int:
         return (self.p.bit_length() + 7) // 8
 
+    @cached_property
+    def _b3(self) -> int:
+        return 3 * self.b % self.p
+
     def contains(self, pt: Point) -> bool:
         if pt is None:
             return False
@@ -37,64 +54,112 @@ class Curve:
             return False
         return (y * y - (x * x * x + self.a * x + self.b)) % self.p == 0
 
-    # --- Jacobian arithmetic -------------------------------------------------------
-    def _double(self, X: int, Y: int, Z: int) -> tuple[int, int, int]:
-        p = self.p
-        if Y == 0:
-            return 0, 1, 0
-        YY = Y * Y % p
-        S = 4 * X * YY % p
-        ZZ = Z * Z % p
-        M = (3 * X * X + self.a * ZZ * ZZ) % p
-        X3 = (M * M - 2 * S) % p
-        Y3 = (M * (S - X3) - 8 * YY * YY) % p
-        return X3, Y3, 2 * Y * Z % p
+    def random_scalar(self) -> int:
+        """A private key in [1, n-2] (k+1 stays a valid key for :meth:`ecdh_point`)."""
+        return secrets.randbelow(self.n - 2) + 1
 
-    def _add(self, P1: tuple[int, int, int], P2: tuple[int, int, int]) -> tuple[int, int, int]:
-        p = self.p
-        X1, Y1, Z1 = P1
-        X2, Y2, Z2 = P2
-        if Z1 == 0:
-            return P2
-        if Z2 == 0:
-            return P1
-        Z1Z1, Z2Z2 = Z1 * Z1 % p, Z2 * Z2 % p
-        U1, U2 = X1 * Z2Z2 % p, X2 * Z1Z1 % p
-        S1, S2 = Y1 * Z2 * Z2Z2 % p, Y2 * Z1 * Z1Z1 % p
-        if U1 == U2:
-            return self._double(X1, Y1, Z1) if S1 == S2 else (0, 1, 0)
-        H = (U2 - U1) % p
-        R = (S2 - S1) % p
-        HH = H * H % p
-        HHH = H * HH % p
-        V = U1 * HH % p
-        X3 = (R * R - HHH - 2 * V) % p
-        Y3 = (R * (V - X3) - S1 * HHH) % p
-        return X3, Y3, H * Z1 * Z2 % p
+    # --- through OpenSSL ------------------------------------------------------------------
+    def _private(self, k: int) -> cec.EllipticCurvePrivateKey:
+        if not 0 < k < self.n:
+            raise ValueError("scalar out of range")
+        return cec.derive_private_key(k, self.openssl())
 
-    def _affine(self, J: tuple[int, int, int]) -> Point:
-        X, Y, Z = J
+    def _public(self, data: bytes) -> cec.EllipticCurvePublicKey:
+        """The peer's point, checked by OpenSSL to lie on the curve (invalid-curve attacks)."""
+        self.decode(data)
+        return cec.EllipticCurvePublicKey.from_encoded_point(self.openssl(), data)
+
+    def public_point(self, k: int) -> Point:
+        """k·G, the fixed-base step."""
+        nums = self._private(k).public_key().public_numbers()
+        return nums.x, nums.y
+
+    def exchange_x(self, k: int, peer: bytes) -> bytes:
+        """The x coordinate of k·Q (ECDH), Q an encoded point of this curve."""
+        return self._private(k).exchange(cec.ECDH(), self._public(peer))
+
+    def ecdh_point(self, k: int, peer: bytes) -> Point:
+        """The whole point k·Q from x(k·Q) and x((k+1)·Q), both by ``exchange``.
+
+        Okeya–Sakurai (CHES 2001) y-recovery for y² = x³ + ax + b, with Q = (x, y),
+        R = k·Q = (x1, y1) and x2 = x(R + Q):
+        y1 = (2b + (a + x·x1)(x + x1) − x2·(x − x1)²) / (2y).
+        """
+        x, y = self.decode(peer)
+        p = self.p
+        x1 = int.from_bytes(self.exchange_x(k, peer), "big")
+        x2 = int.from_bytes(self.exchange_x(k + 1, peer), "big")
+        if x1 == x:  # k·Q = ±Q: only k = 1 or n-1, never a random key
+            raise ValueError("degenerate scalar for y-recovery")
+        num = (2 * self.b + (self.a + x * x1) * (x + x1) - x2 * (x - x1) ** 2) % p
+        y1 = num * pow(2 * y, p - 2, p) % p
+        return x1, y1
+
+    # --- the one generic-point step: Montgomery ladder on complete formulas ---------------
+    def _complete_add(self, P: Projective, Q: Projective) -> Projective:
+        """P + Q for all inputs (doubling, inverses, infinity) without a branch.
+
+        Renes, Costello, Batina, "Complete addition formulas for prime order elliptic
+        curves" (EUROCRYPT 2016), Algorithm 1 (any a); both our curves have prime order.
+        """
+        p, a, b3 = self.p, self.a, self._b3
+        X1, Y1, Z1 = P
+        X2, Y2, Z2 = Q
+        t0, t1, t2 = X1 * X2 % p, Y1 * Y2 % p, Z1 * Z2 % p
+        t3 = ((X1 + Y1) * (X2 + Y2) - t0 - t1) % p
+        t4 = ((X1 + Z1) * (X2 + Z2) - t0 - t2) % p
+        t5 = ((Y1 + Z1) * (Y2 + Z2) - t1 - t2) % p
+        Z3 = (a * t4 + b3 * t2) % p
+        X3 = (t1 - Z3) % p
+        Z3 = (t1 + Z3) % p
+        Y3 = X3 * Z3 % p
+        t1 = (3 * t0 + a * t2) % p
+        t4 = (b3 * t4 + a * (t0 - a * t2)) % p
+        Y3 = (Y3 + t1 * t4) % p
+        X3 = (t3 * X3 - t5 * t4) % p
+        Z3 = (t5 * Z3 + t3 * t1) % p
+        return X3, Y3, Z3
+
+    @staticmethod
+    def _swap(mask: int, P: Projective, Q: Projective) -> tuple[Projective, Projective]:
+        """Exchange P and Q when mask is -1 (all ones), keep them when 0: no branch."""
+        t = [mask & (u ^ v) for u, v in zip(P, Q)]
+        return ((P[0] ^ t[0], P[1] ^ t[1], P[2] ^ t[2]),
+                (Q[0] ^ t[0], Q[1] ^ t[1], Q[2] ^ t[2]))
+
+    def _to_affine(self, P: Projective) -> Point:
+        X, Y, Z = P
         if Z == 0:
             return None
-        zi = pow(Z, -1, self.p)
-        zi2 = zi * zi % self.p
-        return X * zi2 % self.p, Y * zi2 * zi % self.p
+        zi = pow(Z, self.p - 2, self.p)
+        return X * zi % self.p, Y * zi % self.p
+
+    def ladder(self, k: int, P: Point) -> Point:
+        """k·P for a point P that is not the generator (sk·G' in the generic mapping).
+
+        The scalar is blinded (k + r·n, r random) and walked over a fixed number of bits;
+        each bit costs one addition and one doubling whatever its value; the input point
+        gets random projective coordinates.
+        """
+        if P is None or not 0 < k < self.n:
+            raise ValueError("point at infinity or scalar out of range")
+        p = self.p
+        blinded = k + (secrets.randbits(BLINDING_BITS) | 1 << (BLINDING_BITS - 1)) * self.n
+        lam = secrets.randbelow(p - 1) + 1
+        r0: Projective = (0, 1, 0)
+        r1: Projective = (P[0] * lam % p, P[1] * lam % p, lam)
+        for i in reversed(range(self.n.bit_length() + BLINDING_BITS)):
+            mask = -((blinded >> i) & 1)
+            r0, r1 = self._swap(mask, r0, r1)
+            r1 = self._complete_add(r0, r1)
+            r0 = self._complete_add(r0, r0)
+            r0, r1 = self._swap(mask, r0, r1)
+        return self._to_affine(r0)
 
     def add(self, P: Point, Q: Point) -> Point:
-        j = lambda pt: (0, 1, 0) if pt is None else (pt[0], pt[1], 1)  # noqa: E731
-        return self._affine(self._add(j(P), j(Q)))
-
-    def mul(self, k: int, P: Point) -> Point:
-        if P is None or k % self.n == 0:
-            return None
-        k %= self.n
-        acc = (0, 1, 0)
-        base = (P[0], P[1], 1)
-        for bit in bin(k)[2:]:
-            acc = self._double(*acc)
-            if bit == "1":
-                acc = self._add(acc, base)
-        return self._affine(acc)
+        """P + Q (G' = s·G + H), on the same complete formulas."""
+        proj = lambda pt: (0, 1, 0) if pt is None else (pt[0], pt[1], 1)  # noqa: E731
+        return self._to_affine(self._complete_add(proj(P), proj(Q)))
 
     # --- encoding --------------------------------------------------------------------
     def encode(self, P: Point) -> bytes:
@@ -121,6 +186,7 @@ BRAINPOOL_P256R1 = Curve(
     gx=0x8BD2AEB9CB7E57CB2C4B482FFC81B7AFB9DE27E1E3BD23C23A4453BD9ACE3262,
     gy=0x547EF835C3DAC4FD97F8461A14611DC9C27745132DED8E545C1D54C72F046997,
     n=0xA9FB57DBA1EEA9BC3E660A909D838D718C397AA3B561A6F7901E0E82974856A7,
+    openssl=cec.BrainpoolP256R1,
 )
 
 P256 = Curve(
@@ -131,6 +197,7 @@ P256 = Curve(
     gx=0x6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296,
     gy=0x4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5,
     n=0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551,
+    openssl=cec.SECP256R1,
 )
 
 # Standardized domain parameter identifiers (ICAO 9303 Part 11 §9.5.1, Table 6).

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 from typing import Callable
 
@@ -68,9 +67,9 @@ def auth_token(info: PaceInfo, ks_mac: bytes, curve: Curve, public: bytes) -> by
 
 
 def map_generator(curve: Curve, nonce: int, sk_map: int, pk_map_other: bytes):
-    """G' = s·G + H where H = sk·PK_other (ECDH generic mapping)."""
-    h = curve.mul(sk_map, curve.decode(pk_map_other))
-    g2 = curve.add(curve.mul(nonce, curve.g), h)
+    """G' = s·G + H where H = sk·PK_other (ECDH generic mapping); s·G and H through OpenSSL."""
+    h = curve.ecdh_point(sk_map, pk_map_other)
+    g2 = curve.add(curve.public_point(nonce), h)
     if g2 is None:
         raise SecureMessagingError("mapped generator is the point at infinity")
     return g2
@@ -120,23 +119,20 @@ def pace_authenticate(transmit: Transmit, password: bytes, ref: int, info: PaceI
         raise SecureMessagingError("encrypted nonce is not one AES block")
     s = int.from_bytes(p.aes_cbc_decrypt(password_key(password, ref, cipher), z), "big")
     # 2. Generic mapping.
-    sk_map = map_key or secrets.randbelow(curve.n - 1) + 1
-    pk_map = curve.encode(curve.mul(sk_map, curve.g))
+    sk_map = map_key or curve.random_scalar()
+    pk_map = curve.encode(curve.public_point(sk_map))
     pk_map_ic = _dynamic(_general_authenticate(transmit, 0x81, pk_map, False), 0x82)
     try:
         g2 = map_generator(curve, s, sk_map, pk_map_ic)
         # 3. Key agreement on the mapped generator.
-        sk = agreement_key or secrets.randbelow(curve.n - 1) + 1
-        pk = curve.encode(curve.mul(sk, g2))
+        sk = agreement_key or curve.random_scalar()
+        pk = curve.encode(curve.ladder(sk, g2))  # the one generic-point step
         pk_ic = _dynamic(_general_authenticate(transmit, 0x83, pk, False), 0x84)
         if pk_ic == pk:
             raise SecureMessagingError("chip echoed the reader's public key")
-        shared = curve.mul(sk, curve.decode(pk_ic))
+        k = curve.exchange_x(sk, pk_ic)
     except ValueError as exc:
         raise SecureMessagingError(f"PACE point rejected: {exc}") from None
-    if shared is None:
-        raise SecureMessagingError("shared secret is the point at infinity")
-    k = shared[0].to_bytes(curve.size, "big")
     ks_enc, ks_mac = p.kdf(k, p.ENC, cipher), p.kdf(k, p.MAC, cipher)
     # 4. Mutual authentication tokens.
     t_ifd = auth_token(info, ks_mac, curve, pk_ic)
