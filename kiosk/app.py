@@ -29,6 +29,7 @@ from kiosk.screens.rating.screens import install as install_rating
 from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
+from kiosk.shell import watchdog
 from kiosk.shell.window import KioskWindow
 from kiosk.tasks import run_task
 from sync.credentials import credentials_beside
@@ -168,6 +169,7 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
         app.warm_up()
     window.retranslate()
     window.show_screen("home")
+    watchdog.attach(qapp, window)  # under systemd: READY + boot-ok once shown, WATCHDOG pings
     return app
 
 

@@ -65,7 +65,10 @@ or render every screen to PNG files with:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import faulthandler
+
     from kiosk.launch import launch
+    faulthandler.enable()  # a crash in Qt or a driver leaves its Python stack in the journal
     if not has_display():
         print(NO_DISPLAY.format(cmd="kiosk run"), file=sys.stderr)
         return 2
