@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up this machine for the kiosk: Debian/Ubuntu packages, a venv in .venv, the project.
 # Idempotent and quick on a second run: apt runs only for missing packages, pip only when
-# pyproject.toml changed.   Usage: scripts/setup.sh [--test]
+# pyproject.toml or the lock changed.   Usage: scripts/setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,13 +46,17 @@ done
 
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 
-extras=""; [ $want_test = 1 ] && extras="[test]"
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-test}"
-if [ ! -f "$stamp" ]; then
-  echo "setup: installing Python packages into .venv"
+# Python packages from the hash-locked files (scripts/lock.sh), then this project without
+# dependencies. The test lock holds the runtime one's packages, so after the tests the demo
+# reinstalls nothing (and the other way round only the test extra is added).
+lock=requirements/runtime.txt; [ $want_test = 1 ] && lock=requirements/test.txt
+stamp_of() { echo ".venv/.installed-$(cat pyproject.toml "$1" | sha256sum | cut -c1-16)"; }
+if [ ! -f "$(stamp_of "$lock")" ] && [ ! -f "$(stamp_of requirements/test.txt)" ]; then
+  echo "setup: installing Python packages into .venv from $lock"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".${extras}"
+  .venv/bin/python -m pip install -q --require-hashes -r "$lock"
+  .venv/bin/python -m pip install -q --no-deps -e .
   rm -f .venv/.installed-*
-  touch "$stamp"
+  touch "$(stamp_of "$lock")"
 fi
 echo "setup: ready"
