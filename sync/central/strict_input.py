@@ -7,6 +7,7 @@ read at its declared size is memory an unauthenticated caller chose.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -88,17 +89,24 @@ def parse_model(raw: bytes | bytearray | memoryview, model: type[BaseModel]):
                        fields=fields) from None
 
 
-def read_body(stream, length: int) -> bytearray:
+def read_body(stream, length: int, expected_sha256: str | None = None) -> bytearray:
     """Read exactly ``length`` bytes in 1 MiB steps into one buffer of the declared size
-    (the caller checked it against the limit; a batch is megabytes, so no parts to join)."""
+    (the caller checked it against the limit and authenticated the sender first; a batch is
+    megabytes, so no parts to join).  ``expected_sha256`` (hex): the digest the signature
+    covers, checked as the body arrives; a body that differs is refused."""
     body = bytearray(length)
     view, got = memoryview(body), 0
+    digest = hashlib.sha256() if expected_sha256 else None
     while got < length:
         step = view[got:got + (1 << 20)]
         n = stream.readinto(step) if hasattr(stream, "readinto") else _read_into(stream, step)
         if not n:
             raise ApiError(400, "truncated_body", "the body is shorter than its Content-Length")
+        if digest is not None:
+            digest.update(step[:n])
         got += n
+    if digest is not None and digest.hexdigest() != expected_sha256:
+        raise ApiError(400, "digest_mismatch", "the body is not the one the signature covers")
     return body
 
 
@@ -106,13 +114,3 @@ def _read_into(stream, view: memoryview) -> int:
     block = stream.read(len(view))
     view[:len(block)] = block
     return len(block)
-
-
-def discard(stream, length: int) -> None:
-    """Read and drop a refused body (bounded) so the client sees our answer, not a reset."""
-    remaining = length
-    while remaining > 0:
-        block = stream.read(min(remaining, 1 << 16))
-        if not block:
-            return
-        remaining -= len(block)
