@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
-import sys
 from pathlib import Path
 
 
@@ -31,62 +29,33 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="PEM certificate chain: serve HTTPS (kiosks verify it with ca_bundle)")
     parser.add_argument("--tls-key", type=Path, default=None, help="PEM private key of --tls-cert")
     parser.add_argument("--workers", type=int, default=1,
-                        help="processes serving the same port (each with its own database pool)")
+                        help="processes serving the same port (each with its own database pool); "
+                             "a worker that dies is replaced")
+    parser.add_argument("--threads", type=int, default=16,
+                        help="requests one worker serves at once (they wait on the database)")
+    parser.add_argument("--header-timeout", type=float, default=10.0,
+                        help="seconds a client has to send a whole request head")
+    parser.add_argument("--graceful-timeout", type=int, default=20,
+                        help="on SIGTERM, seconds requests in flight have to finish")
     parser.add_argument("--ready-file", type=Path, default=None,
                         help="write the URL there once listening (for scripts and tests)")
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from sync.central.server import CentralServer
+    from sync.central.production import ServeSettings, serve
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     args.data_dir.mkdir(parents=True, exist_ok=True)
     db_url = args.db or f"sqlite:///{(args.data_dir / 'central.sqlite3').resolve()}"
-    server = CentralServer(db_url, host=args.host, port=args.port,
-                           files_dir=args.data_dir / "attachments",
-                           enrollment_token=args.enrollment_token, admin_token=args.admin_token,
-                           tls_cert=args.tls_cert, tls_key=args.tls_key)
-    children = _fork_workers(server, args.workers - 1)
-
-    def _terminate(*_):
-        for pid in children:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        sys.exit(0)
-
-    signal.signal(signal.SIGTERM, _terminate)
-    print(f"central listening on {server.url} ({args.workers} process(es))", flush=True)
-    if args.ready_file:
-        tmp = args.ready_file.with_suffix(".tmp")
-        tmp.write_text(server.url)
-        tmp.replace(args.ready_file)
-    try:
-        server.serve_forever()
-    except (KeyboardInterrupt, SystemExit):
-        pass
-    finally:
-        server.httpd.server_close()
-        server.engine.dispose()
-    return 0
-
-
-def _fork_workers(server, count: int) -> list[int]:
-    """Extra processes accepting on the same listening socket: the GIL of one Python
-    process is the limit of a busy central; PostgreSQL keeps the processes consistent."""
-    children = []
-    for _ in range(max(0, count)):
-        pid = os.fork()
-        if pid == 0:
-            signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-            server.engine.dispose(close=False)  # never share the parent's connections
-            try:
-                server.serve_forever()
-            finally:
-                os._exit(0)
-        children.append(pid)
-    return children
+    # the workers read the tokens from the environment, never from their command line
+    os.environ["CENTRAL_ENROLLMENT_TOKEN"] = args.enrollment_token
+    os.environ["CENTRAL_ADMIN_TOKEN"] = args.admin_token
+    return serve(ServeSettings(
+        db_url=db_url, files_dir=str((args.data_dir / "attachments").resolve()),
+        host=args.host, port=args.port, workers=args.workers, threads=args.threads,
+        header_timeout_s=args.header_timeout, graceful_s=args.graceful_timeout,
+        tls_cert=str(args.tls_cert or ""), tls_key=str(args.tls_key or ""),
+        ready_file=str(args.ready_file.resolve()) if args.ready_file else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
