@@ -18,11 +18,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from devices.audio.settings import VoiceSettings
 from devices.idcard.settings import IdCardSettings
 from devices.printer.settings import PrinterSettings
 from devices.scanner.settings import ScannerSettings
 from forms.settings import FormsSettings
 from kiosk import paths
+from kiosk.technician.settings import TechnicianSettings
 from sync.settings import SyncSettings
 
 CONFIG_VERSION = 1
@@ -150,6 +152,8 @@ class Config(BaseModel):
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
     forms: FormsSettings = Field(default_factory=FormsSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
+    technician: TechnicianSettings = Field(default_factory=TechnicianSettings)
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
 
     @model_validator(mode="after")
     def _known_version(self) -> "Config":

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-# Runtime: Qt's xcb platform under X or Xvfb, OCR, QR, smart cards, scanner, PDF tools.
+# Runtime: Qt's xcb platform under X or Xvfb, OCR, QR, smart cards, scanner, PDF tools,
+# the voice (espeak-ng, run as a program) and a WAV player (aplay).
 APT_RUNTIME=(
   python3 python3-venv python3-dev gcc swig
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
@@ -17,6 +18,7 @@ APT_RUNTIME=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libzbar0
   pcscd libpcsclite-dev vsmartcard-vpcd
   sane-utils libsane1 ghostscript poppler-utils libusb-1.0-0
+  espeak-ng alsa-utils
 )
 # Tests also run a throwaway PostgreSQL cluster for the central server.
 APT_TEST=(postgresql)
