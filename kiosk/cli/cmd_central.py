@@ -3,16 +3,25 @@ from __future__ import annotations
 
 
 def register(subparsers) -> None:
-    from sync.central.cli import add_serve_arguments
+    from sync.central.cli import add_migrate_arguments, add_serve_arguments
 
     central = subparsers.add_parser("central", help="the reference central one-stop system")
     sub = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
     serve = sub.add_parser("serve", help="serve the kiosk ↔ central contract over HTTP")
     add_serve_arguments(serve)
     serve.set_defaults(handler=_serve)
+    migrate = sub.add_parser("migrate", help="upgrade the central's database schema (Alembic)")
+    add_migrate_arguments(migrate)
+    migrate.set_defaults(handler=_migrate)
 
 
 def _serve(args) -> int:
     from sync.central.cli import run_serve
 
     return run_serve(args)
+
+
+def _migrate(args) -> int:
+    from sync.central.cli import run_migrate
+
+    return run_migrate(args)

@@ -58,10 +58,33 @@ def run_serve(args: argparse.Namespace) -> int:
         ready_file=str(args.ready_file.resolve()) if args.ready_file else ""))
 
 
+def add_migrate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="", help="SQLAlchemy URL (default: SQLite in --data-dir)")
+    parser.add_argument("--data-dir", type=Path, default=Path("central-data"))
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    """Bring the central's database to the newest schema (``serve`` does it too, first)."""
+    from sqlalchemy import create_engine
+
+    from sync.central.migrate import upgrade
+
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(args.db or f"sqlite:///{(args.data_dir / 'central.sqlite3').resolve()}")
+    try:
+        before, now = upgrade(engine)
+    finally:
+        engine.dispose()
+    print(f"central schema: {before or 'empty'} -> {now}" if before != now
+          else f"central schema: already at {now}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sync.central",
                                      description="reference central one-stop system")
     sub = parser.add_subparsers(dest="command", required=True)
     add_serve_arguments(sub.add_parser("serve", help="run the central HTTP server"))
+    add_migrate_arguments(sub.add_parser("migrate", help="upgrade the central's database schema"))
     args = parser.parse_args(argv)
-    return run_serve(args)
+    return run_migrate(args) if args.command == "migrate" else run_serve(args)

@@ -77,6 +77,9 @@ def serve(settings: ServeSettings) -> int:
     from granian.constants import HTTPModes, Interfaces
     from granian.http import HTTP1Settings
 
+    from sync.central.server import make_engine
+
+    make_engine(settings.db_url).dispose()  # migrated once, before any worker starts
     if settings.port == 0:
         settings.port = _free_port(settings.host)
     raise_open_files_limit()
@@ -104,7 +107,7 @@ def worker_app():
     from sync.central.server import make_engine
 
     settings = ServeSettings(**json.loads(os.environ[_SETTINGS_ENV]))
-    engine = make_engine(settings.db_url)
+    engine = make_engine(settings.db_url, migrate=False)
     app = CentralApp(sessionmaker(engine, expire_on_commit=False), CentralConfig(
         files_dir=Path(settings.files_dir),
         enrollment_token=os.environ.get("CENTRAL_ENROLLMENT_TOKEN", ""),

@@ -1,8 +1,9 @@
-"""Start the reference central: a database engine, the WSGI app, a threaded HTTP server.
+"""The central's database engine, and an in-process server for tests and benchmarks.
 
-The stdlib ``wsgiref`` server with one thread per connection is enough for a centre's
-kiosks and keeps the reference server free of extra dependencies.  ``python -m sync.central``
-and ``kiosk central serve`` both end up in :func:`serve`.
+``CentralServer`` runs the WSGI app on the stdlib ``wsgiref`` server, one thread per
+connection, inside the calling process: tests reach its app, engine and files directly.  It
+has none of the production server's defences against slow or hostile clients; the command
+``kiosk central serve`` (``sync.central.production``, Granian) is what a province runs.
 """
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from sync.central.app import CentralApp, CentralConfig
-from sync.central.models import CentralBase
+from sync.central.migrate import upgrade
 
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``postgresql+pg8000://…`` or ``sqlite:///…``, tables created.
+def make_engine(url: str, migrate: bool = True) -> Engine:
+    """An engine for ``postgresql+pg8000://…`` or ``sqlite:///…``; ``migrate``: the schema
+    brought to the newest revision first (``sync.central.migrate``).
 
     ``hide_parameters``: a database error in the log must not carry a dossier's personal data.
     """
@@ -53,7 +55,8 @@ def make_engine(url: str) -> Engine:
             sock = getattr(dbapi_conn, "_usock", None)
             if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    CentralBase.metadata.create_all(engine)
+    if migrate:
+        upgrade(engine)
     return engine
 
 
