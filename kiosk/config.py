@@ -49,7 +49,10 @@ class KioskSection(BaseModel):
     centre_name_en: str = "Public Administrative Service Centre"
     language: Literal["vi", "en"] = "vi"
     idle_timeout_s: int = Field(default=60, ge=10, le=3600)
-    idle_countdown_s: int = Field(default=15, ge=3, le=120)
+    # screens where a citizen reads, writes or looks for papers in a bag (forms, papers)
+    idle_timeout_long_s: int = Field(default=180, ge=120, le=3600)
+    # WCAG 2.2.1: warn and give at least 20 s to ask for more; elderly users need more
+    idle_countdown_s: int = Field(default=30, ge=30, le=120)
     hide_cursor: bool = True
     fullscreen: bool = True
     data_dir: Path | None = None
