@@ -7,15 +7,18 @@ else (HTML from a proxy, truncated JSON, a field of the wrong type) becomes a
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
+import re
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sync import signing
-from sync.errors import PermanentError, TransientError
+from sync.errors import NotConfigured, PermanentError, TransientError
 
 _NETWORK_ERRORS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                    requests.exceptions.ContentDecodingError)
@@ -61,6 +64,10 @@ class Registration(_Answer):
     secret: str
 
 
+class Challenge(_Answer):
+    challenge: str
+
+
 class _Parts:
     """A body sent part by part: ``requests`` takes its ``len`` as the Content-Length."""
 
@@ -75,6 +82,34 @@ class _Parts:
         return self.length
 
 
+def _code_of(resp: requests.Response) -> str:
+    try:
+        body = resp.json()
+    except ValueError:
+        return ""
+    return str(body.get("error", ""))[:60] if isinstance(body, dict) else ""
+
+
+def check_central_url(url: str, allow_http: bool = False) -> str:
+    """``https://`` only; plain ``http://`` to a loopback address with the development flag
+    (the demo and tests on one machine).  Anything else is a configuration error: a kiosk
+    must never hand a dossier to whoever answers on the network."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url
+    if parts.scheme == "http" and parts.hostname and allow_http:
+        host = parts.hostname
+        try:
+            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if loopback:
+            return url
+        raise NotConfigured(f"plain http is allowed for a loopback central only, not {host}")
+    raise NotConfigured("the central must be an https:// URL (plain http only with the "
+                        "development flag, on loopback)")
+
+
 def canonical_json(obj: Any) -> bytes:
     """The same object always gives the same bytes: retries must match the first attempt."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
@@ -83,8 +118,8 @@ def canonical_json(obj: Any) -> bytes:
 class CentralClient:
     def __init__(self, base_url: str, kiosk_id: str, secret: bytes | None, *,
                  ca_bundle: str | None = None, connect_timeout: float = 3.05,
-                 read_timeout: float = 20.0) -> None:
-        self.base_url = base_url.rstrip("/")
+                 read_timeout: float = 20.0, allow_http: bool = False) -> None:
+        self.base_url = check_central_url(base_url, allow_http).rstrip("/")
         self.kiosk_id = kiosk_id
         self.secret = secret
         self.timeout = (connect_timeout, read_timeout)
@@ -98,22 +133,24 @@ class CentralClient:
 
     # ------------------------------------------------------------------ transport
     def request(self, method: str, path: str, body: bytes | list[bytes] = b"", *,
-                headers: dict[str, str] | None = None, signed: bool = True,
-                ok: tuple[int, ...] = (200, 201)) -> requests.Response:
-        """``body`` may be a list of parts: sent one after the other with their total as
-        Content-Length and hashed part by part, never joined into one more large buffer."""
+                headers: dict[str, str] | None = None, ok: tuple[int, ...] = (200, 201),
+                key: bytes | None = None) -> requests.Response:
+        """Send a signed request and return its answer once it is authenticated.
+
+        ``body`` may be a list of parts: sent one after the other with their total as
+        Content-Length and hashed part by part, never joined into one more large buffer.
+        The request is signed with our secret (or ``key``: a registration signs with its
+        enrollment token's hash) and the answer must be signed with the same key for this
+        very request (its nonce).  An answer that is not is never believed: whatever it
+        says, it is a ``TransientError``."""
+        key = key or self.secret
+        if key is None:
+            raise PermanentError("kiosk has no credentials", code="no_credentials")
         headers = dict(headers or {})
-        data, body_hash = body, None
-        if isinstance(body, list):
-            digest = hashlib.sha256()
-            for part in body:
-                digest.update(part)
-            data, body_hash = _Parts(body), digest.hexdigest()
-        if signed:
-            if self.secret is None:
-                raise PermanentError("kiosk has no credentials", code="no_credentials")
-            headers.update(signing.sign(self.secret, self.kiosk_id, method, path,
-                                        b"" if body_hash else body, body_hash=body_hash))
+        parts = body if isinstance(body, list) else [body]
+        data = _Parts(parts) if isinstance(body, list) else body
+        headers.update(signing.sign(key, self.kiosk_id, method, path, parts, headers=headers,
+                                    length=sum(len(p) for p in parts)))
         try:
             resp = self.session.request(method, self.base_url + path, data=data or None,
                                         headers=headers, timeout=self.timeout,
@@ -121,6 +158,14 @@ class CentralClient:
             resp.content  # read the whole body inside the try: a reset mid-body is transient
         except _NETWORK_ERRORS as exc:
             raise TransientError(f"{method} {path}: network: {type(exc).__name__}") from None
+        try:
+            signing.verify_response(key, self.kiosk_id, headers[signing.HEADER_NONCE],
+                                    method, path, resp.status_code, resp.headers, resp.content)
+        except signing.SignatureError as exc:
+            raise TransientError(
+                f"{method} {path}: HTTP {resp.status_code} {_code_of(resp) or 'no error code'}: "
+                f"answer not authenticated ({exc}); nothing is believed",
+                status=resp.status_code, code="unauthenticated_answer") from None
         if resp.status_code in ok:
             return resp
         raise self._error(method, path, resp)
@@ -128,11 +173,11 @@ class CentralClient:
     def _error(self, method: str, path: str, resp: requests.Response) -> Exception:
         try:
             body = resp.json()
-            code = str(body.get("error", "")) if isinstance(body, dict) else ""
         except ValueError:
-            body, code = {}, ""
+            body = {}
+        code = _code_of(resp)
         retry_after = resp.headers.get("Retry-After", "")
-        retry = float(retry_after) if retry_after.isdigit() else None
+        retry = float(retry_after) if retry_after.isascii() and retry_after.isdigit() else None
         text = f"{method} {path}: HTTP {resp.status_code} {code or 'no error code'}"
         kwargs = dict(status=resp.status_code, code=code, retry_after=retry,
                       body=body if isinstance(body, dict) else {})
@@ -157,11 +202,14 @@ class CentralClient:
         return self._json(self.request("POST", path, body, headers=headers, **kw), model)
 
     # ------------------------------------------------------------------ contract
-    def register(self, enrollment_token: str, agency_id: str, rotate: bool = False) -> bytes:
-        path = "/v1/kiosks?rotate=1" if rotate else "/v1/kiosks"
-        reg = self._post_json(path, {"kiosk_id": self.kiosk_id, "agency_id": agency_id},
-                              Registration, signed=False,
-                              headers={"Authorization": f"Bearer {enrollment_token}"})
+    def register(self, enrollment_token: str, agency_id: str) -> bytes:
+        """Spend a one-time enrollment token for this kiosk's secret.  The request and its
+        answer are signed with the token's hash, which only the central that issued the
+        token holds: the token never travels, a fake central can neither use it nor answer."""
+        reg = self._post_json("/v1/kiosks", {"kiosk_id": self.kiosk_id, "agency_id": agency_id},
+                              Registration, key=signing.enrollment_key(enrollment_token))
+        if reg.kiosk_id != self.kiosk_id or not re.fullmatch(r"[0-9a-f]{64}", reg.secret):
+            raise TransientError("registration answer names another kiosk or a bad secret")
         self.secret = bytes.fromhex(reg.secret)
         return self.secret
 
@@ -230,8 +278,9 @@ class CentralClient:
             raise TransientError("commit answer says not committed")
         return state
 
-    def status_by_code(self, code: str) -> dict:
-        resp = self.request("GET", f"/v1/dossier-status/{code}")
+    def status_by_code(self, code: str, check: str) -> dict:
+        """A dossier's status for its code and the receipt's check code (sync.check_code)."""
+        resp = self.request("GET", f"/v1/dossier-status/{code}?check={check}")
         try:
             return dict(resp.json())
         except (ValueError, TypeError):
@@ -249,8 +298,16 @@ class CentralClient:
         except ValueError:
             raise TransientError("catalog answer is not JSON") from None
 
-    def search_papers(self, owner_id_number: str, procedure_code: str | None = None) -> list[dict]:
-        obj: dict[str, Any] = {"owner_id_number": owner_id_number}
+    def presence_challenge(self) -> str:
+        """A single-use challenge to bind the statement of a chip read to (papers search)."""
+        return self._post_json("/v1/papers/challenge", {}, Challenge).challenge
+
+    def search_papers(self, owner_id_number: str, presence: dict,
+                      procedure_code: str | None = None) -> list[dict]:
+        """The citizen's reusable papers; ``presence`` is the statement of this session's
+        verified chip read (challenge, id_number, sod_sha256, passive_authentication):
+        see ``sync.central.papers``."""
+        obj: dict[str, Any] = {"owner_id_number": owner_id_number, "presence": presence}
         if procedure_code:
             obj["procedure_code"] = procedure_code
         resp = self.request("POST", "/v1/papers/search", canonical_json(obj),

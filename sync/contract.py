@@ -132,9 +132,23 @@ class DossierSubmission(_Strict):
         return value
 
 
+class PresenceStatement(_Strict):
+    """The kiosk's word, inside its signed request, that it read this citizen's chip after
+    the central issued ``challenge`` (sync.central.papers, docs/security.md)."""
+
+    challenge: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{32}$")]
+    #: the ID number read from the chip (DG13), not typed
+    id_number: Annotated[str, Field(pattern=r"^[0-9]{12}$")]
+    #: SHA-256 of the chip's EF.SOD, as read
+    sod_sha256: SHA256_HEX
+    #: the passive-authentication verdict (devices.idcard.passive_auth.PaStatus value)
+    passive_authentication: Literal["verified_csca", "signature_valid", "hashes_only", "failed"]
+
+
 class PaperSearch(_Strict):
     owner_id_number: Annotated[str, Field(pattern=r"^([0-9]{12}|[0-9]{9})$")]
     procedure_code: PROCEDURE_CODE | None = None
+    presence: PresenceStatement
 
 
 def format_dossier_code(agency_id: str, day: date, seq: int) -> str:

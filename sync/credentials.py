@@ -1,7 +1,8 @@
 """This kiosk's credentials for the central: its id and HMAC secret, in a 0600 file.
 
-The secret is made by the central at registration (with a one-time enrollment token) and
-never leaves the kiosk again; the file is written atomically and readable by its owner only.
+The secret is made by the central at registration (with a one-time enrollment token, by
+``kiosk provision``) and never leaves the kiosk again; the file is written atomically and
+readable by its owner only.  The token itself is kept nowhere.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sync.errors import NotConfigured, PermanentError
+from sync.errors import NotConfigured, TransientError
 
 
 @dataclass(frozen=True)
@@ -52,24 +53,38 @@ def credentials_beside(settings, key_file: Path):
 
 
 def ensure_credentials(settings, client) -> Credentials:
-    """Load the credentials, registering once with the enrollment token if there are none."""
+    """Load this kiosk's credentials into ``client``; a kiosk that has none was not
+    provisioned (``kiosk provision``): it keeps everything and says so."""
+    creds = load_credentials(Path(settings.credentials_path))
+    if creds is None:
+        raise NotConfigured("no credentials: provision the kiosk (kiosk provision --central "
+                            "URL --enroll-token T --kiosk-id ID)")
+    if creds.kiosk_id != settings.kiosk_id:
+        raise NotConfigured("credentials belong to another kiosk id")
+    client.secret = creds.secret
+    return creds
+
+
+def enroll(settings, client, enrollment_token: str) -> tuple[Credentials, bool]:
+    """Register with a one-time enrollment token and keep the secret (0600); returns the
+    credentials and whether they are new.
+
+    Idempotent: credentials that exist for this kiosk id and that the central accepts
+    (one authenticated heartbeat) are kept, the token left unspent.  Credentials the
+    central refuses (the kiosk was re-keyed, or its database reset) are replaced when the
+    token registers.  A crash between the central's answer and the file on disk loses the
+    secret: the administrator issues a re-keying token (``--rekey``)."""
     path = Path(settings.credentials_path)
-    creds = load_credentials(path)
-    if creds is not None:
-        if creds.kiosk_id != settings.kiosk_id:
-            raise NotConfigured("credentials belong to another kiosk id")
+    creds = load_credentials(path) if path.exists() else None
+    if creds is not None and creds.kiosk_id == settings.kiosk_id:
         client.secret = creds.secret
-        return creds
-    if not settings.enrollment_token:
-        raise NotConfigured("no credentials and no enrollment token to register with")
-    try:
-        secret = client.register(settings.enrollment_token, settings.agency_id)
-    except PermanentError as exc:
-        if exc.code != "kiosk_exists":
-            raise
-        # registered before, but the secret never reached the disk (a crash in between):
-        # the enrollment token allows issuing a new secret
-        secret = client.register(settings.enrollment_token, settings.agency_id, rotate=True)
+        try:
+            client.heartbeat(queue_depth=0)
+            return creds, False
+        except TransientError as exc:
+            if exc.status != 401:  # the central is down or unwell: do not spend the token
+                raise
+    secret = client.register(enrollment_token, settings.agency_id)
     creds = Credentials(settings.kiosk_id, secret)
     save_credentials(path, creds)
-    return creds
+    return creds, True

@@ -21,10 +21,11 @@ class SyncSettings(BaseModel):
     #: the receiving agency (QCVN 102:2016 identifier) whose dossier codes this kiosk issues
     agency_id: str = Field(default="000.00.00.H30",
                            pattern=r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$")
-    #: JSON file with this kiosk's HMAC secret (mode 0600); created at first registration
+    #: JSON file with this kiosk's HMAC secret (mode 0600); written by ``kiosk provision``
     credentials_path: str = "sync-credentials.json"
-    #: one-time token to register with the central when no credentials exist yet
-    enrollment_token: str = ""
+    #: development only: allow a plain ``http://`` central on a loopback address (the demo
+    #: and the tests); a real kiosk talks to its central over verified https only
+    dev_insecure_http: bool = False
     #: PEM bundle of the CA that signed the central's certificate; empty = system CAs
     ca_bundle: str = ""
     connect_timeout_s: float = Field(default=3.05, gt=0, le=60)

@@ -35,11 +35,14 @@ from sync.store.models_sync import OutboxItem
 log = logging.getLogger(__name__)
 
 
-def make_client(settings: SyncSettings) -> CentralClient:
+def make_client(settings: SyncSettings, read_timeout: float | None = None) -> CentralClient:
+    """A client for the configured central (https only, unless the development flag lets a
+    loopback http central through: ``NotConfigured`` otherwise)."""
     return CentralClient(settings.central_url, settings.kiosk_id, None,
                          ca_bundle=settings.ca_bundle or None,
                          connect_timeout=settings.connect_timeout_s,
-                         read_timeout=settings.read_timeout_s)
+                         read_timeout=read_timeout or settings.read_timeout_s,
+                         allow_http=settings.dev_insecure_http)
 
 
 class SyncWorker:
@@ -47,7 +50,12 @@ class SyncWorker:
                  devices_health=lambda: {}, app_version: str = "") -> None:
         self.store = store
         self.settings = settings
-        self.client = client or make_client(settings)
+        #: a central URL the kiosk must not talk to (plain http) stops sync, not the kiosk
+        self._config_error: NotConfigured | None = None
+        try:
+            self.client = client or make_client(settings)
+        except NotConfigured as exc:
+            self.client, self._config_error = None, exc
         self.breaker = CircuitBreaker(settings.breaker_threshold, settings.breaker_cooldown_s)
         self.devices_health = devices_health
         self.app_version = app_version
@@ -81,7 +89,8 @@ class SyncWorker:
             self._executor.shutdown(wait=True)
             self._executor = None
         for client in [self.client, *self._clients]:
-            client.close()
+            if client is not None:
+                client.close()
 
     def wake(self) -> None:
         """Ask for a pass now (a dossier was just queued)."""
@@ -119,6 +128,9 @@ class SyncWorker:
         result = {"delivered": 0, "retry": 0, "failed": 0, "leased": 0, "purged": 0}
         result["purged"] = purge_acknowledged(self.store, self.settings.retention_hours)
         if not self.settings.central_url or not self.breaker.allow():
+            return result
+        if self._config_error is not None:
+            record_outcome(self.store, success=False, error=str(self._config_error))
             return result
         try:
             if not self._credentials_ok:

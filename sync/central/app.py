@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import contract, signing
-from sync.central import intake, service, strict_input
+from sync.central import intake, papers, service, strict_input
 from sync.central.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,10 @@ class Request:
     #: the unread body: read only once the caller is authenticated (``CentralApp._load``)
     stream: object = None
     length: int = 0
+    #: the authenticated kiosk (its agency and centre bound what it may do)
+    kiosk: service.KioskRecord | None = None
+    #: the verified signature: the answer is signed with the same key for the same nonce
+    signed: signing.SignedRequest | None = None
 
     def json(self, model: type[BaseModel]):
         if not self.headers.get("Content-Type", "").startswith("application/json"):
@@ -78,7 +82,8 @@ class CentralApp:
     def __init__(self, session_factory: sessionmaker, config: CentralConfig) -> None:
         self.Session = session_factory
         self.config = config
-        self._secrets: dict[str, tuple[float, bytes | None]] = {}
+        #: kiosk records by id: bounded, so unknown ids cannot grow it
+        self._kiosks = service.KioskCache()
         self._log_lock = threading.Lock()
         self._log_window = [time.monotonic(), 0, 0]  # window start, messages, suppressed
         config.files_dir.mkdir(parents=True, exist_ok=True)
@@ -97,6 +102,7 @@ class CentralApp:
         add("GET", r"/v1/dossier-status/(?P<code>[0-9A-Z.]{1,20}-[0-9]{6}-[0-9]{4})", self.h_status)
         add("GET", r"/v1/catalog/(?P<name>[a-z-]{1,40})", self.h_catalog_get)
         add("PUT", r"/v1/catalog/(?P<name>[a-z-]{1,40})", self.h_catalog_put, auth="admin")
+        add("POST", r"/v1/papers/challenge", self.h_papers_challenge)
         add("POST", r"/v1/papers/search", self.h_papers)
 
     def _route(self, method: str, pattern: str, handler: Handler, auth: str = "signed") -> None:
@@ -104,18 +110,25 @@ class CentralApp:
 
     # ------------------------------------------------------------------ WSGI entry
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
-        status, body, headers = self._dispatch(environ)
+        box: list[Request] = []
+        status, body, headers = self._dispatch(environ, box)
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-        out = [("Content-Length", str(len(payload)))]
+        out = {"Content-Length": str(len(payload))}
         if payload:
-            out.append(("Content-Type", "application/json; charset=utf-8"))
-        out.extend(headers.items())
-        start_response(f"{status} {_REASONS.get(status, 'Status')}", out)
+            out["Content-Type"] = "application/json; charset=utf-8"
+        out.update(headers)
+        signed = box[0].signed if box else None
+        if signed is not None:  # the kiosk believes only answers signed for its request
+            out.update(signing.sign_response(signed.secret, signed.kiosk_id, signed.nonce,
+                                             box[0].method, box[0].signed_path, status,
+                                             payload, out))
+        start_response(f"{status} {_REASONS.get(status, 'Status')}", list(out.items()))
         return [payload]
 
-    def _dispatch(self, environ: dict) -> tuple[int, object, dict]:
+    def _dispatch(self, environ: dict, box: list) -> tuple[int, object, dict]:
         try:
             request = self._read(environ)
+            box.append(request)
             for method, pattern, handler, auth in self.routes:
                 match = pattern.match(request.path)
                 if match and method == request.method:
@@ -142,6 +155,8 @@ class CentralApp:
                    if k.startswith("HTTP_")}
         if environ.get("CONTENT_TYPE"):
             headers["Content-Type"] = environ["CONTENT_TYPE"]
+        if environ.get("CONTENT_LENGTH"):  # covered by the signature
+            headers["Content-Length"] = environ["CONTENT_LENGTH"]
         length_text = environ.get("CONTENT_LENGTH") or ""
         length = 0
         if method in ("POST", "PUT", "PATCH"):
@@ -161,9 +176,19 @@ class CentralApp:
                        stream=environ["wsgi.input"], length=length)
 
     def _load(self, request: Request) -> None:
-        """Read the body (already checked against its limit), after authentication."""
+        """Read the body (already checked against its limit), after authentication; a signed
+        body must be the one whose length and digest the signature covers."""
+        signed = request.signed
+        if signed is not None and signed.length != request.length:
+            raise ApiError(400, "digest_mismatch", "Content-Length differs from the signed one")
         if request.length:
-            request.body = strict_input.read_body(request.stream, request.length)
+            request.body = strict_input.read_body(
+                request.stream, request.length, signed.digest.hex() if signed else None)
+        elif signed is not None:
+            try:
+                signed.check_body(b"")
+            except signing.SignatureError:
+                raise ApiError(400, "digest_mismatch", "the body is not the signed one") from None
 
     def _log_limited(self, level: int, message: str) -> None:
         """At most ``log_burst`` tracebacks per minute: a client provoking errors must not
@@ -181,17 +206,17 @@ class CentralApp:
                 exc_info=True)
 
     def _run(self, handler: Handler, request: Request, match: re.Match, auth: str):
-        if auth in ("enrollment", "admin"):
-            expected = self.config.enrollment_token if auth == "enrollment" else self.config.admin_token
+        if auth == "admin":
+            expected = self.config.admin_token
             given = request.headers.get("Authorization", "").removeprefix("Bearer ")
             if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
-                raise ApiError(401, "bad_token", f"a valid {auth} token is required")
-        # TODO(10B, signature format): check the signed headers first, then _load, so an
-        # outsider's declared length allocates nothing (Verifier.verify_headers)
-        self._load(request)
+                raise ApiError(401, "bad_token", "a valid admin token is required")
         with self.Session() as session:
-            signed = self._verify(session, request) if auth == "signed" else None
+            # the signed headers first (they carry the body's length and digest), the body
+            # after: an outsider's declared length allocates nothing
+            signed = self._verify(session, request, auth) if auth in ("signed", "enrollment") else None
             try:
+                self._load(request)
                 result = handler(session, request, match)
                 session.commit()
             except (ApiError, DBAPIError) as exc:
@@ -201,25 +226,45 @@ class CentralApp:
                     session.rollback()
                     if signed is not None:  # a refused request still spends its nonce
                         self._spend_nonce(signed)
+                    if isinstance(exc, service.SecurityRefusal):
+                        self._security_event(request, exc)
                 raise
         status, body, *rest = result
         return status, body, (rest[0] if rest else {})
 
-    def _verify(self, session: Session, request: Request) -> signing.SignedRequest:
-        """Check the signature; the nonce is recorded in the request's own transaction."""
+    def _verify(self, session: Session, request: Request, auth: str) -> signing.SignedRequest:
+        """Check the signature from the headers alone; the nonce is recorded in the request's
+        own transaction.  A registration is signed with its enrollment token's hash
+        (``service.enrollment_secret``): the token itself never travels."""
+        if auth == "enrollment":
+            secret_for = lambda kiosk: service.enrollment_secret(session, kiosk)  # noqa: E731
+        else:
+            def secret_for(kiosk_id: str) -> bytes | None:
+                request.kiosk = self._kiosks.get(session, kiosk_id)
+                return request.kiosk.secret if request.kiosk else None
         verifier = signing.Verifier(
-            lambda kiosk: service.kiosk_secret(session, kiosk, self._secrets),
+            secret_for,
             lambda kiosk, nonce, ts: service.remember_nonce(
                 session, kiosk, nonce, ts, self.config.window_s),
             window_s=self.config.window_s)
         try:
-            signed = verifier.verify(request.method, request.signed_path, request.headers,
-                                     request.body)
+            signed = verifier.verify_headers(request.method, request.signed_path, request.headers)
         except signing.SignatureError as exc:
             session.rollback()
-            raise ApiError(401, exc.reason, "request refused: " + exc.reason) from None
+            # no signature at all, or a correct signer's stale or replayed request
+            if exc.reason in ("unsigned", "stale_timestamp", "replayed"):
+                raise ApiError(401, exc.reason, "request refused: " + exc.reason) from None
+            # unknown kiosk, wrong key, malformed: one answer, so kiosk ids cannot be probed
+            raise ApiError(401, "unauthenticated", "request not authenticated") from None
         request.kiosk_id = signed.kiosk_id
+        request.signed = signed
         return signed
+
+    def _security_event(self, request: Request, exc: service.SecurityRefusal) -> None:
+        with self.Session() as session:
+            service.record_security_event(session, request.kiosk_id, exc.event,
+                                          f"{request.method} {request.path}", exc.code)
+            session.commit()
 
     def _spend_nonce(self, signed: signing.SignedRequest) -> None:
         with self.Session() as session:
@@ -232,24 +277,25 @@ class CentralApp:
         return 200, {"ok": True}
 
     def h_register(self, session, request, match):
-        rotate = "rotate=1" in request.signed_path
         reg = request.json(contract.KioskRegistration)
-        self._secrets.pop(reg.kiosk_id, None)
-        return 201, service.register_kiosk(session, reg, rotate)
+        if reg.kiosk_id != request.kiosk_id:
+            raise ApiError(422, "kiosk_id_mismatch", "the body names another kiosk")
+        self._kiosks.forget(reg.kiosk_id)
+        return 201, service.register_kiosk(session, request.signed.secret, reg)
 
     def h_heartbeat(self, session, request, match):
         return 200, service.heartbeat(session, request.kiosk_id, request.json(contract.Heartbeat))
 
     def h_allocate(self, session, request, match):
         req = request.json(contract.AllocationRequest)
-        return 200, service.allocate(session, request.kiosk_id, req, self.config.limits)
+        return 200, service.allocate(session, request.kiosk, req, self.config.limits)
 
     def h_submit(self, session, request, match):
         key = request.headers.get("Idempotency-Key", "")
         if not re.fullmatch(HEX32, key):
             raise ApiError(400, "idempotency_key_required", "send Idempotency-Key (32 hex digits)")
         sub = request.json(contract.DossierSubmission)
-        return intake.submit_dossier(session, self.config.files_dir, request.kiosk_id, key,
+        return intake.submit_dossier(session, self.config.files_dir, request.kiosk, key,
                                       request.body, sub)
 
     def h_bundle(self, session, request, match):
@@ -264,7 +310,7 @@ class CentralApp:
             raise ApiError(400, "bad_submission_length", "X-Submission-Length must frame the JSON")
         body = memoryview(request.body)
         raw = bytes(body[:length])
-        return intake.submit_bundle(session, self.config.files_dir, request.kiosk_id, key, raw,
+        return intake.submit_bundle(session, self.config.files_dir, request.kiosk, key, raw,
                                      self._submission(raw), body[length:])
 
     def h_batch(self, session, request, match):
@@ -290,7 +336,7 @@ class CentralApp:
                 if len(payload) != size:
                     raise ApiError(400, "bundle_length_mismatch", "the batch ends too soon")
                 states.append(intake.submit_bundle(
-                    session, self.config.files_dir, request.kiosk_id, sub.dossier_id, raw, sub,
+                    session, self.config.files_dir, request.kiosk, sub.dossier_id, raw, sub,
                     payload)[1])
             except ApiError as exc:
                 exc.extra.setdefault("index", index)
@@ -324,7 +370,10 @@ class CentralApp:
         return 200, intake.commit_dossier(session, request.kiosk_id, match["d"])
 
     def h_status(self, session, request, match):
-        return 200, intake.status_by_code(session, match["code"])
+        check = re.fullmatch(r"check=([0-9]{6})", request.signed_path.partition("?")[2])
+        if not check:
+            raise ApiError(400, "check_code_required", "send ?check= with the receipt's 6 digits")
+        return 200, intake.status_by_code(session, request.kiosk_id, match["code"], check[1])
 
     def h_catalog_get(self, session, request, match):
         doc = service.get_catalog(session, match["name"])
@@ -336,8 +385,12 @@ class CentralApp:
         strict_input.loads(request.body)
         return 200, service.put_catalog(session, match["name"], request.body)
 
+    def h_papers_challenge(self, session, request, match):
+        return 200, papers.issue_challenge(session, request.kiosk_id)
+
     def h_papers(self, session, request, match):
-        return 200, service.search_papers(session, request.json(contract.PaperSearch))
+        return 200, papers.search_papers(session, request.kiosk_id,
+                                         request.json(contract.PaperSearch))
 
 
 _REASONS = {200: "OK", 201: "Created", 304: "Not Modified", 400: "Bad Request",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, select, text
@@ -20,8 +21,18 @@ from sqlalchemy.orm import Session
 
 from sync import contract
 from sync.central.errors import ApiError
-from sync.central.models import Attachment, Dossier, ReusablePaper
-from sync.central.service import VN_TZ, utcnow
+from sync.central.models import Attachment, Dossier, ReusablePaper, SecurityEvent
+from sync.central.service import VN_TZ, KioskRecord, SecurityRefusal, utcnow
+from sync.check_code import check_code_matches
+
+#: how far ahead of the central's clock a dossier's ``received_at`` may be (kiosk clocks
+#: are kept by NTP; 5 minutes is the signature's own tolerance)
+FUTURE_SKEW = timedelta(minutes=5)
+#: how old a dossier may be when it arrives: a kiosk cut off for a long weekend still
+#: delivers; an older one is refused (403, kept on the kiosk, parked for staff)
+BACKLOG = timedelta(days=7)
+#: wrong check codes one kiosk may send per hour before the status lookup answers 429
+MAX_WRONG_CHECKS_PER_HOUR = 30
 
 
 def _attachments(session: Session, dossier_id: str) -> list[Attachment]:
@@ -41,8 +52,25 @@ def _dossier_state(session: Session, dossier: Dossier, atts: list[Attachment] | 
     }
 
 
-def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
-                   sub: contract.DossierSubmission, complete_all: bool = False) -> tuple[int, dict]:
+def authorize_dossier(kiosk: KioskRecord, sub: contract.DossierSubmission, now) -> None:
+    """A kiosk files its own agency's dossiers, received today (within ``FUTURE_SKEW``
+    ahead and ``BACKLOG`` behind the central's clock); anything else is a security event."""
+    if sub.agency_id != kiosk.agency_id or not sub.code.startswith(kiosk.agency_id + "-"):
+        raise SecurityRefusal(403, "foreign_agency",
+                              "a kiosk files only its own agency's dossier codes",
+                              event="foreign_agency")
+    if sub.received_at > now + FUTURE_SKEW:
+        raise SecurityRefusal(403, "received_in_future",
+                              "received_at is ahead of the central's clock", event="future_dossier")
+    if sub.received_at < now - BACKLOG:
+        raise SecurityRefusal(403, "received_too_long_ago",
+                              f"dossiers older than {BACKLOG.days} days are taken at the counter",
+                              event="stale_dossier")
+
+
+def submit_dossier(session: Session, files_dir: Path, kiosk: KioskRecord, idem_key: str,
+                   raw: bytes, sub: contract.DossierSubmission,
+                   complete_all: bool = False) -> tuple[int, dict]:
     """Record a new dossier (201) or answer the state of the same one (200).
 
     ``complete_all``: the caller stores every attachment's bytes in this transaction, so a
@@ -50,6 +78,8 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
     if idem_key != sub.dossier_id:
         raise ApiError(422, "idempotency_key_mismatch",
                        "Idempotency-Key must equal the dossier_id of the body")
+    kiosk_id = kiosk.kiosk_id
+    authorize_dossier(kiosk, sub, utcnow())
     body_hash = hashlib.sha256(raw).hexdigest()
     match = contract.DOSSIER_CODE_RE.match(sub.code)
     if match["agency"] != sub.agency_id:
@@ -80,7 +110,8 @@ def submit_dossier(session: Session, files_dir: Path, kiosk_id: str, idem_key: s
     conn = session.connection()
     if conn.execute(_insert_new_dossier(conn), row).first() is None:
         existing = session.get(Dossier, sub.dossier_id)
-        if existing is None:
+        if existing is None or existing.kiosk_id != kiosk_id:
+            # another kiosk's dossier (even its exact bytes) tells nothing about its state
             raise ApiError(409, "conflict",
                            "the dossier code or an attachment id is already taken")
         return _answer_existing(session, existing, body_hash)
@@ -147,15 +178,16 @@ def _insert_rows(conn, table, rows: list[dict]) -> None:
 _MULTI_INSERT: dict = {}
 
 
-def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: str, raw: bytes,
-                  sub: contract.DossierSubmission, payload: memoryview) -> tuple[int, dict]:
+def submit_bundle(session: Session, files_dir: Path, kiosk: KioskRecord, idem_key: str,
+                  raw: bytes, sub: contract.DossierSubmission,
+                  payload: memoryview) -> tuple[int, dict]:
     """A dossier and all its attachments in one request, committed at once.
 
     For the common small dossier this replaces submit + one upload per attachment + commit.
     All or nothing: a bad length or digest refuses the whole bundle; a repeat is answered
     from what is already stored (the same idempotency rules as ``submit_dossier``).
     """
-    status, state = submit_dossier(session, files_dir, kiosk_id, idem_key, raw, sub,
+    status, state = submit_dossier(session, files_dir, kiosk, idem_key, raw, sub,
                                    complete_all=True)
     if status == 200 and state["committed"]:
         return status, state
@@ -181,7 +213,7 @@ def submit_bundle(session: Session, files_dir: Path, kiosk_id: str, idem_key: st
         return status, state
     for att in _attachments(session, sub.dossier_id):
         att.received, att.complete = att.size, True
-    return status, commit_dossier(session, kiosk_id, sub.dossier_id)
+    return status, commit_dossier(session, kiosk.kiosk_id, sub.dossier_id)
 
 
 def _store_file(path: Path, data) -> None:
@@ -306,10 +338,22 @@ def _reusable_papers(sub: contract.DossierSubmission, code: str, agency_id: str,
             for att in sub.attachments if att.digitized and att.paper_code]
 
 
-def status_by_code(session: Session, code: str) -> dict:
+def status_by_code(session: Session, kiosk_id: str, code: str, check: str) -> dict:
+    """A dossier's status for its code and the check code printed beside it on the receipt
+    (``sync.check_code``): the code alone is a date and a counter anyone can guess.  A wrong
+    check code answers like an unknown dossier, is a security event, and after
+    ``MAX_WRONG_CHECKS_PER_HOUR`` of them the kiosk is told to wait (429)."""
+    wrong = session.scalar(select(func.count()).select_from(SecurityEvent).where(
+        SecurityEvent.kiosk_id == kiosk_id, SecurityEvent.kind == "wrong_check_code",
+        SecurityEvent.at > utcnow() - timedelta(hours=1)))
+    if wrong >= MAX_WRONG_CHECKS_PER_HOUR:
+        raise ApiError(429, "too_many_attempts", "too many wrong check codes: try later")
     dossier = session.scalars(select(Dossier).where(Dossier.code == code)).first()
+    if dossier is not None and not check_code_matches(dossier.dossier_id, check):
+        raise SecurityRefusal(404, "no_such_dossier", "no dossier with this code and check code",
+                              event="wrong_check_code")
     if dossier is None:
-        raise ApiError(404, "no_such_dossier", "no dossier with this code")
+        raise ApiError(404, "no_such_dossier", "no dossier with this code and check code")
     return {"code": dossier.code, "status": dossier.status,
             "received_at": dossier.received_at.isoformat(),
             "committed": dossier.committed_at is not None}

@@ -78,6 +78,8 @@ class PresenceChallenge(CentralBase):
     kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: the chip's EF.SOD digest the kiosk stated when it spent the challenge (audit trail)
+    sod_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class SeenNonce(CentralBase):

@@ -6,10 +6,13 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
 
 from sync.central.server import CentralServer
 from sync.client import CentralClient
@@ -18,7 +21,7 @@ from sync.testing.pgcluster import PgCluster
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 AGENCY = "000.00.00.H30"
-ENROLL = "enroll-token-for-tests"
+CENTRE = "centre-h30"
 ADMIN = "admin-token-for-tests"
 
 
@@ -38,16 +41,43 @@ def central_db(pg_cluster) -> str:
 @pytest.fixture
 def central(central_db, tmp_path):
     server = CentralServer(central_db, files_dir=tmp_path / "central-files",
-                           enrollment_token=ENROLL, admin_token=ADMIN).start()
+                           admin_token=ADMIN).start()
     yield server
     server.stop()
 
 
+def issue_token(central: CentralServer | Engine, kiosk_id: str = "kiosk-01",
+                agency: str = AGENCY, centre: str = CENTRE, rekey: bool = False,
+                ttl: timedelta = timedelta(hours=1)) -> str:
+    """What the administrator's ``kiosk central enroll-token`` does, on the central's database."""
+    from sync.central.service import issue_enrollment_token
+
+    factory = (central.app.Session if isinstance(central, CentralServer)
+               else sessionmaker(central))
+    with factory() as session:
+        token = issue_enrollment_token(session, kiosk_id, agency, centre, ttl, rekey)
+        session.commit()
+    return token
+
+
 def register(central: CentralServer, kiosk_id: str = "kiosk-01", url: str | None = None,
-             **kw) -> CentralClient:
-    client = CentralClient(url or central.url, kiosk_id, None, **kw)
-    client.register(ENROLL, AGENCY)
+             agency: str = AGENCY, centre: str = CENTRE, **kw) -> CentralClient:
+    client = CentralClient(url or central.url, kiosk_id, None, allow_http=True, **kw)
+    client.register(issue_token(central, kiosk_id, agency, centre), agency)
     return client
+
+
+def provision(central: CentralServer | Engine, settings, url: str | None = None):
+    """Register the kiosk of ``settings`` with a fresh token and keep its credentials, as
+    ``kiosk provision`` does (through ``url`` when the settings point at a proxy)."""
+    from sync.credentials import enroll
+
+    client = CentralClient(url or settings.central_url, settings.kiosk_id, None, allow_http=True)
+    try:
+        enroll(settings, client, issue_token(central, settings.kiosk_id, settings.agency_id))
+    finally:
+        client.close()
+    return settings
 
 
 @pytest.fixture
@@ -69,7 +99,7 @@ def kiosk_store(tmp_path):
 def kiosk_settings(tmp_path, url: str, kiosk_id: str = "kiosk-01", **changes):
     from sync.settings import SyncSettings
 
-    base = dict(central_url=url, kiosk_id=kiosk_id, enrollment_token=ENROLL,
+    base = dict(central_url=url, kiosk_id=kiosk_id, dev_insecure_http=True,
                 credentials_path=str(tmp_path / f"cred-{kiosk_id}.json"), backoff_base_s=0.05,
                 backoff_max_s=0.2, breaker_threshold=1000, poll_interval_s=0.2,
                 connect_timeout_s=2, read_timeout_s=3, heartbeat_interval_s=0.1)
@@ -104,7 +134,7 @@ def central_proc(central_db, tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "sync.central", "serve", "--db", central_db, "--port", "0",
          "--data-dir", str(tmp_path / "central"), "--ready-file", str(ready), "--workers", "2"],
-        cwd=ROOT, env={**ENV, "CENTRAL_ENROLLMENT_TOKEN": ENROLL, "CENTRAL_ADMIN_TOKEN": ADMIN},
+        cwd=ROOT, env={**ENV, "CENTRAL_ADMIN_TOKEN": ADMIN},
         stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 30
     while not ready.exists():

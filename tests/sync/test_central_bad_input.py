@@ -12,8 +12,12 @@ from sync.client import canonical_json
 from sync.testing.samples import submission
 
 
+JSON = {"Content-Type": "application/json"}
+
+
 def send(central, client, method, path, body: bytes, content_type="application/json", **headers):
-    signed = signing.sign(client.secret, client.kiosk_id, method, path, body)
+    signed = signing.sign(client.secret, client.kiosk_id, method, path, body,
+                          headers={"Content-Type": content_type, **headers})
     return requests.request(method, central.url + path, data=body,
                             headers={"Content-Type": content_type, **signed, **headers}, timeout=10)
 
@@ -76,23 +80,27 @@ def test_unknown_paths_methods_and_unsigned_requests(central, kiosk_client):
 def test_forged_and_replayed_requests_are_refused_over_http(central, kiosk_client):
     body = canonical_json({"queue_depth": 1})
     headers = {"Content-Type": "application/json",
-               **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body)}
+               **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body,
+                              headers=JSON)}
     ok = requests.post(central.url + "/v1/heartbeat", data=body, headers=headers, timeout=5)
     assert ok.status_code == 200
     replay = requests.post(central.url + "/v1/heartbeat", data=body, headers=headers, timeout=5)
     assert replay.status_code == 401 and replay.json()["error"] == "replayed"
-    forged = {**headers, **signing.sign(b"0" * 32, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body)}
+    forged = {**headers, **signing.sign(b"0" * 32, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body,
+                                        headers=JSON)}
     resp = requests.post(central.url + "/v1/heartbeat", data=body, headers=forged, timeout=5)
-    assert resp.status_code == 401 and resp.json()["error"] == "bad_signature"
+    assert resp.status_code == 401 and resp.json()["error"] == "unauthenticated"
     stale = {**headers, **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id, "POST",
-                                       "/v1/heartbeat", body, now=1_000_000_000)}
+                                       "/v1/heartbeat", body, now=1_000_000_000, headers=JSON)}
     resp = requests.post(central.url + "/v1/heartbeat", data=body, headers=stale, timeout=5)
     assert resp.status_code == 401 and resp.json()["error"] == "stale_timestamp"
     tampered = requests.post(central.url + "/v1/heartbeat", data=b'{"queue_depth":2}',
                              headers={**headers, **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id,
-                                                                "POST", "/v1/heartbeat", body)},
+                                                                "POST", "/v1/heartbeat", body,
+                                                                headers=JSON)},
                              timeout=5)
-    assert tampered.status_code == 401
+    # the headers are authentic, the body is not the one they promise
+    assert tampered.status_code == 400 and tampered.json()["error"] == "digest_mismatch"
 
 
 def test_the_server_keeps_serving_after_all_that(central, kiosk_client):
@@ -107,7 +115,8 @@ def test_the_server_keeps_serving_after_all_that(central, kiosk_client):
 def test_a_refused_request_cannot_be_replayed_either(central, kiosk_client):
     body = canonical_json({"queue_depth": -1})
     headers = {"Content-Type": "application/json",
-               **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body)}
+               **signing.sign(kiosk_client.secret, kiosk_client.kiosk_id, "POST", "/v1/heartbeat", body,
+                              headers=JSON)}
     first = requests.post(central.url + "/v1/heartbeat", data=body, headers=headers, timeout=5)
     assert first.status_code == 422
     again = requests.post(central.url + "/v1/heartbeat", data=body, headers=headers, timeout=5)
