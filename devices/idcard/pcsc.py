@@ -119,6 +119,12 @@ class PcscTransport:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def atr(self) -> bytes:
+        """The card's answer to reset (its chip type; nothing about its holder)."""
+        if self._conn is None:
+            raise ReaderError("not connected")
+        return bytes(self._conn.getATR())
+
     def reader_max_response(self) -> int | None:
         """The largest response the reader and its driver carry, when PC/SC says so.
 

@@ -26,8 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("version", help="print the version")
     p.set_defaults(handler=cmd_version)
 
-    p = sub.add_parser("config", help="check a configuration file")
-    p.add_argument("action", choices=["check"])
+    p = sub.add_parser("config", help="check a configuration file, or set the technician PIN")
+    p.add_argument("action", choices=["check", "set-pin"],
+                   help="set-pin: read a new PIN (twice; from stdin when not a terminal) and "
+                        "store its salted scrypt hash in [technician] pin_hash")
     p.add_argument("file", type=Path, nargs="?")
     p.set_defaults(handler=cmd_config)
 
@@ -43,12 +45,41 @@ def cmd_version(_args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     from kiosk.config import ConfigError, load
+    if args.action == "set-pin":
+        return cmd_set_pin(args)
     try:
         config = load(args.file)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
     print(f"configuration OK: {len(config.queue.services)} services, printer {config.printer.uri}")
+    return 0
+
+
+def _read_pin(prompt: str) -> str:
+    if sys.stdin.isatty():
+        import getpass
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
+
+
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    from kiosk import paths
+    from kiosk.config import EXAMPLE, ConfigError
+    from kiosk.technician.pin import PinFormatError, hash_pin
+    from kiosk.technician.pinfile import write_pin_hash
+
+    pin = _read_pin("Technician PIN (4-12 digits): ")
+    if _read_pin("Again: ") != pin:
+        print("the two PINs differ; nothing changed", file=sys.stderr)
+        return 2
+    path = args.file or paths.default_config_file()
+    try:
+        write_pin_hash(path, hash_pin(pin), EXAMPLE)
+    except (PinFormatError, ConfigError, OSError) as exc:
+        print(f"PIN not set: {exc}", file=sys.stderr)
+        return 2
+    print(f"technician PIN set in {path}")
     return 0
 
 

@@ -1,0 +1,186 @@
+"""The tests a technician runs from a device's page (and the self-test report).
+
+Each is Qt-free, takes a ``cancel`` event where it waits, and returns a ``TestOutcome``: a
+verdict in plain words plus technical facts. Nothing personal leaves a test: a card read
+reports how it went (access method, passive-authentication verdict, APDU count, time) and
+wipes the identity; an ID card's QR is reported as "an ID card QR", never its content.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from kiosk.diagnostics.result import CheckResult
+
+
+@dataclass
+class TestOutcome:
+    ok: bool
+    vi: str
+    en: str
+    details: dict[str, Any] = field(default_factory=dict)
+    image: Any = None  # a BGR frame for the page to show (camera tests), never stored
+
+    def text(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _failed(exc: BaseException, vi: str, en: str) -> TestOutcome:
+    said_vi, said_en = getattr(exc, "vi", ""), getattr(exc, "en", "")
+    return TestOutcome(False, f"{vi}. {said_vi}".strip(), f"{en}. {said_en}".strip(),
+                       {"error": f"{type(exc).__name__}: {exc}"[:300]})
+
+
+def test_print(config) -> TestOutcome:
+    """The test page (Vietnamese, a QR, the cut) on the configured printer."""
+    from devices.printer.layouts import test_page_layout
+    from devices.printer.printer import open_printer
+
+    stamp = f"{datetime.now():%d/%m/%Y %H:%M:%S}"
+    try:
+        with open_printer(config.printer) as printer:
+            before = printer.status()
+            outcome = printer.print_layout(test_page_layout(), {
+                "uri": config.printer.uri, "paper_width_mm": config.printer.paper_width_mm,
+                "raster_dots": printer.raster_width,
+                "qr_mode": "GS ( k" if printer.native_qr else "ảnh", "status_before": before.state.value,
+                "printed_at": stamp, "qr_payload": f"KIOSK-TEST|{int(time.time())}"})
+    except Exception as exc:  # noqa: BLE001 - unplugged mid-test included
+        return _failed(exc, "Không in được trang thử", "The test page did not print")
+    details = {"result": outcome.result.value, "bytes": outcome.bytes_sent,
+               "ms": round(outcome.duration_s * 1000), "cut": True,
+               "status_after": outcome.status_after.state.value}
+    if outcome.ok:
+        return TestOutcome(True, "Đã in trang thử có mã QR và cắt giấy", "Test page printed with a QR and cut",
+                           details)
+    err = outcome.error
+    return TestOutcome(False, f"Không in được: {getattr(err, 'vi', '')}", f"Not printed: {getattr(err, 'en', '')}",
+                       details)
+
+
+def qr_test(env, seconds: float = 5.0, cancel: threading.Event | None = None) -> TestOutcome:
+    """"Show a QR": decode the QR camera's frames until a code or ``seconds`` pass."""
+    from devices.camera.qr_decoders import make_decoder, to_gray
+    from kiosk.diagnostics.device_checks import open_qr_camera
+
+    cancel = cancel or threading.Event()
+    try:
+        source = open_qr_camera(env)
+    except Exception as exc:  # noqa: BLE001
+        return _failed(exc, "Không mở được camera", "Cannot open the camera")
+    decoder = make_decoder(env.config.idcard.qr_decoder)
+    deadline, frames, last = time.monotonic() + seconds, 0, None
+    try:
+        while time.monotonic() < deadline and not cancel.is_set():
+            frame = source.read()
+            if frame is None:
+                return TestOutcome(False, "Camera ngừng cho hình giữa chừng", "The camera stopped giving pictures",
+                                   {"frames": frames})
+            frames, last = frames + 1, frame
+            codes = decoder.decode(to_gray(frame))
+            if codes:
+                return TestOutcome(True, *_describe_code(codes[0]), {"frames": frames}, last)
+    finally:
+        source.close()
+    if cancel.is_set():
+        return TestOutcome(False, "Đã dừng", "Stopped", {"frames": frames}, last)
+    return TestOutcome(False, "Không thấy mã (no code)", "No code seen", {"frames": frames}, last)
+
+
+def _describe_code(text: str) -> tuple[str, str]:
+    from devices.idcard.errors import IdCardError
+    from devices.idcard.qr import parse_qr_payload
+
+    try:
+        parse_qr_payload(text)
+    except (IdCardError, ValueError):
+        shown = text[:40]
+        return f"Đọc được mã QR: {shown}", f"QR code read: {shown}"
+    return ("Đọc được mã QR của thẻ căn cước (nội dung không hiển thị)",
+            "ID card QR read (content not shown)")
+
+
+def capture_test(env) -> TestOutcome:
+    """A still from the document camera/scanner with the page outline and quality verdicts."""
+    import cv2
+
+    from devices.scanner.capture import open_capture_device
+    from devices.scanner.detect import detect_page
+    from devices.scanner.quality import assess
+
+    device = open_capture_device(env.config.scanner)
+    try:
+        device.open()
+        frame = device.still()
+    except Exception as exc:  # noqa: BLE001
+        return _failed(exc, "Không chụp được", "Capture failed")
+    finally:
+        device.close()
+    page = detect_page(frame)
+    issues = assess(frame, page)
+    shown = frame.copy()
+    if page is not None:
+        cv2.polylines(shown, [page.quad.astype("int32")], True, (0, 200, 0), max(4, frame.shape[1] // 300))
+    details = {"size": f"{frame.shape[1]}×{frame.shape[0]}", "page_found": page is not None,
+               "issues": [i.code for i in issues]}
+    if not issues:
+        return TestOutcome(True, "Ảnh chụp đạt: thấy trang giấy, rõ nét", "Capture good: page found, sharp",
+                           details, shown)
+    return TestOutcome(False, " ".join(i.vi for i in issues), " ".join(i.en for i in issues), details, shown)
+
+
+def card_test_read(env, can: str, timeout_s: float = 10.0) -> TestOutcome:
+    """Read a (test) card with its CAN; report how, never who."""
+    from pathlib import Path
+
+    from devices.idcard.errors import IdCardError
+    from devices.idcard.pcsc import PcscTransport, find_reader
+    from devices.idcard.reading import AccessKey, read_identity
+
+    s = env.config.idcard
+    master = Path(s.master_list_dir) if s.master_list_dir else None
+    started = time.perf_counter()
+    try:
+        name = find_reader(env.extra.get("reader") or s.reader)
+        with PcscTransport(name).connect(timeout=timeout_s) as transport:
+            atr = transport.atr().hex(" ").upper()
+            result = read_identity(transport.transmit, AccessKey(can=can), read_photo=False,
+                                   master_list_dir=master, extended=s.extended_length,
+                                   reader_max=transport.reader_max_response(), reject_expired=False)
+    except IdCardError as exc:
+        return _failed(exc, "Đọc thẻ không thành công", "The card read failed")
+    result.identity.wipe()
+    details = {"reader": name, "atr": atr, "access": result.access,
+               "passive_authentication": result.pa.status.value, "apdus": result.apdus,
+               "ms": round((time.perf_counter() - started) * 1000)}
+    return TestOutcome(True, f"Đọc thẻ thành công ({result.access}, {result.apdus} lệnh APDU)",
+                       f"Card read ({result.access}, {result.apdus} APDUs)", details)
+
+
+def _literal(text: str) -> str:
+    """Layout text is a ``str.format`` template: keep braces in a reason as they are."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def self_test_report(config, results: list[CheckResult]) -> TestOutcome:
+    """Every check's verdict printed on the receipt printer, for the maintenance folder."""
+    from devices.printer.layouts import Cut, Feed, Separator, Text
+    from devices.printer.printer import open_printer
+
+    layout = (Text("BÁO CÁO TỰ KIỂM TRA", size=30, bold=True, align="center"),
+              Text("{kiosk} - {at}", size=20, align="center"), Separator(),
+              *(Text(_literal(f"{r.name}: {r.status.value.upper()} - {r.vi}"), size=20) for r in results),
+              Feed(60), Cut())
+    try:
+        with open_printer(config.printer) as printer:
+            outcome = printer.print_layout(layout, {"kiosk": config.kiosk.id,
+                                                    "at": f"{datetime.now():%d/%m/%Y %H:%M}"})
+    except Exception as exc:  # noqa: BLE001
+        return _failed(exc, "Không in được báo cáo", "The report did not print")
+    if outcome.ok:
+        return TestOutcome(True, "Đã in báo cáo tự kiểm tra", "Self-test report printed")
+    return TestOutcome(False, f"Không in được: {getattr(outcome.error, 'vi', '')}",
+                       f"Not printed: {getattr(outcome.error, 'en', '')}")

@@ -1,0 +1,63 @@
+"""Write and read the technician audit log; hand unsent entries to the heartbeat.
+
+Every action in technician mode is one row: what (``action``) and a short technical detail.
+Never a citizen's data: callers pass device names, results and counts only, and the detail
+is cut to 200 characters.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, update
+
+from sync.store.models_technician import TechnicianAudit
+
+log = logging.getLogger(__name__)
+
+
+def record(store, action: str, detail: str = "") -> None:
+    """Append one entry; a store that cannot write is logged, never raised at the technician."""
+    try:
+        with store.session() as s:
+            s.add(TechnicianAudit(at=datetime.now(timezone.utc), action=action[:40],
+                                  detail=detail[:200], sent=False))
+    except Exception:  # noqa: BLE001 - the panel must keep working
+        log.exception("could not write the technician audit log")
+
+
+def recent(store, limit: int = 50, since: datetime | None = None,
+           actions: tuple[str, ...] = ()) -> list[TechnicianAudit]:
+    """Newest first."""
+    with store.session() as s:
+        query = select(TechnicianAudit).order_by(TechnicianAudit.id.desc()).limit(limit)
+        if since is not None:
+            query = query.where(TechnicianAudit.at >= since.astimezone(timezone.utc).replace(tzinfo=None))
+        if actions:
+            query = query.where(TechnicianAudit.action.in_(actions))
+        return list(s.scalars(query))
+
+
+def unsent(store, limit: int = 100) -> list[dict]:
+    """Entries the central has not acknowledged yet, oldest first, as heartbeat items."""
+    with store.session() as s:
+        rows = s.scalars(select(TechnicianAudit).where(TechnicianAudit.sent.is_(False))
+                         .order_by(TechnicianAudit.id).limit(limit)).all()
+        return [{"id": r.id, "at": aware(r.at).isoformat(timespec="seconds"), "action": r.action,
+                 "detail": r.detail} for r in rows]
+
+
+def mark_sent(store, ids: list[int]) -> None:
+    if ids:
+        with store.session() as s:
+            s.execute(update(TechnicianAudit).where(TechnicianAudit.id.in_(ids)).values(sent=True))
+
+
+def aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def starts_since(store, hours: float = 24.0) -> list[datetime]:
+    """When the app started in the last ``hours`` (the software page's "recent restarts")."""
+    since = datetime.now(timezone.utc) - timedelta(hours=hours)
+    return [aware(r.at) for r in recent(store, 100, since, ("app_start",))]
