@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from devices.audio.settings import VoiceSettings
 from devices.idcard.settings import IdCardSettings
 from devices.printer.settings import PrinterSettings
 from devices.scanner.settings import ScannerSettings
@@ -49,10 +48,7 @@ class KioskSection(BaseModel):
     centre_name_en: str = "Public Administrative Service Centre"
     language: Literal["vi", "en"] = "vi"
     idle_timeout_s: int = Field(default=60, ge=10, le=3600)
-    # screens where a citizen reads, writes or looks for papers in a bag (forms, papers)
-    idle_timeout_long_s: int = Field(default=180, ge=120, le=3600)
-    # WCAG 2.2.1: warn and give at least 20 s to ask for more; elderly users need more
-    idle_countdown_s: int = Field(default=30, ge=30, le=120)
+    idle_countdown_s: int = Field(default=15, ge=3, le=120)
     hide_cursor: bool = True
     fullscreen: bool = True
     data_dir: Path | None = None
@@ -156,7 +152,6 @@ class Config(BaseModel):
     forms: FormsSettings = Field(default_factory=FormsSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     technician: TechnicianSettings = Field(default_factory=TechnicianSettings)
-    voice: VoiceSettings = Field(default_factory=VoiceSettings)
 
     @model_validator(mode="after")
     def _known_version(self) -> "Config":
