@@ -16,10 +16,19 @@ if TYPE_CHECKING:
     from kiosk.shell.context import AppContext
 
 
+# Areas whose screens ask the citizen to read, write or find papers: idle_timeout_long_s.
+PATIENT_AREAS = ("forms", "papers", "identify")
+
+
 class Screen(QWidget):
     """Subclasses set ``name`` and build their widgets in ``__init__``."""
 
     name = "screen"
+
+    @property
+    def patient(self) -> bool:
+        """Give this screen the long idle timeout (a subclass may set ``patient = True``)."""
+        return self.name.split("_")[0] in PATIENT_AREAS
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -6,6 +6,7 @@ is covered without knowing about it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
              QEvent.Type.TouchUpdate, QEvent.Type.Wheel}
@@ -13,7 +14,11 @@ _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.K
 
 class IdleWatch(QObject):
     """Emits ``ask`` after ``timeout_s`` of no activity, then ``tick(seconds_left)`` every
-    second, then ``expired``. Activity during the countdown emits ``resumed``."""
+    second, then ``expired``. Activity during the countdown emits ``resumed``, except inside
+    ``answered_by`` (the question itself: its buttons say what the citizen wants).
+
+    Each screen arms it with its own timeout (forms and papers get longer: a citizen reading
+    or looking for a paper in a bag is not gone)."""
 
     ask = Signal()
     tick = Signal(int)
@@ -24,15 +29,19 @@ class IdleWatch(QObject):
         super().__init__(parent)
         self.countdown_s = countdown_s
         self.enabled = False
+        self.answered_by: QWidget | None = None
         self._left = 0
         self._idle = QTimer(self, singleShot=True, interval=timeout_s * 1000)
         self._idle.timeout.connect(self._start_countdown)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
 
-    def arm(self) -> None:
-        """A citizen session is in progress: start watching."""
+    def arm(self, timeout_s: float | None = None) -> None:
+        """A citizen session is in progress: start watching (``timeout_s``: this screen's)."""
         self.enabled = True
+        self._tick.stop()
+        if timeout_s is not None:
+            self._idle.setInterval(int(timeout_s * 1000))
         self._idle.start()
 
     def disarm(self) -> None:
@@ -43,6 +52,9 @@ class IdleWatch(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if self.enabled and event.type() in _ACTIVITY:
+            inside = self.answered_by
+            if inside is not None and isinstance(obj, QWidget) and (obj is inside or inside.isAncestorOf(obj)):
+                return False
             if self._tick.isActive():
                 self._tick.stop()
                 self.resumed.emit()

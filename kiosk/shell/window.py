@@ -12,12 +12,17 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
-from kiosk.screens.base import Screen, big_button, label
+from devices.audio import Speaker
+from kiosk.screens.base import Screen
+from kiosk.shell.access import AccessControls
 from kiosk.shell.context import AppContext
+from kiosk.shell.help import HelpOverlay
 from kiosk.shell.idle import IdleWatch
+from kiosk.shell.idle_overlay import IdleOverlay
+from kiosk.widgets.access_bar import AccessBar
 
 
 class _KeyGuard(QObject):
@@ -31,43 +36,6 @@ class _KeyGuard(QObject):
         return False
 
 
-class IdleOverlay(QWidget):
-    """ "Bạn còn cần thêm thời gian?" with a countdown and one big button."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("idleOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        card = QFrame(self)
-        card.setObjectName("idleCard")
-        self.question = label(role="title")
-        self.seconds = label(role="number")
-        self.more = big_button(role="primary")
-        self.more.setMinimumHeight(110)
-        lay = QVBoxLayout(card)
-        lay.setContentsMargins(48, 40, 48, 40)
-        lay.setSpacing(24)
-        for w in (self.question, self.seconds, self.more):
-            lay.addWidget(w)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 3)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
-        self.retranslate()
-        self.hide()
-
-    def retranslate(self) -> None:
-        self.question.setText(self.tr("Do you need more time?"))
-        self.more.setText(self.tr("Yes, I need more time"))
-
-    def show_seconds(self, left: int) -> None:
-        self.seconds.setText(str(left))
-
-
 class KioskWindow(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -79,16 +47,24 @@ class KioskWindow(QWidget):
 
         self.topbar = QWidget(objectName="topbar")
         self.topbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.centre = QLabel()
-        self.clock = QLabel()
+        self.centre = QLabel(objectName="centreName")
+        self.centre.setWordWrap(True)
+        self.centre.setMinimumWidth(240)  # at most three short lines beside the controls
+        self.clock = QLabel(objectName="clock")
         self.lang_button = QPushButton()
         self.lang_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lang_button.clicked.connect(self._toggle_language)
         bar = QHBoxLayout(self.topbar)
         bar.setContentsMargins(24, 8, 24, 8)
+        speaker = Speaker(ctx.config.voice, ctx.config.kiosk.resolved_data_dir() / "cache") \
+            if ctx.config.voice.enabled else None
+        self.access = AccessControls(ctx, speaker, self)
+        self.help = HelpOverlay(self, ctx)
+        self.access_bar = AccessBar(self.access, self._call_staff)
         bar.addWidget(self.centre, 1)
         bar.addWidget(self.clock)
-        bar.addSpacing(24)
+        bar.addSpacing(12)
+        bar.addWidget(self.access_bar)
         bar.addWidget(self.lang_button)
 
         self.stack = QStackedWidget()
@@ -103,11 +79,15 @@ class KioskWindow(QWidget):
 
         self.overlay = IdleOverlay(self)
         self.idle = IdleWatch(ctx.config.kiosk.idle_timeout_s, ctx.config.kiosk.idle_countdown_s, self)
+        self.idle.answered_by = self.overlay  # its two buttons answer; a touch there is no "resume"
+        self.help.close_button.clicked.connect(lambda: self.current().name != "home" and self.idle.arm())
         self.idle.ask.connect(self._ask_more_time)
         self.idle.tick.connect(self.overlay.show_seconds)
+        self.idle.tick.connect(self._countdown_voice)
         self.idle.resumed.connect(self.overlay.hide)
         self.idle.expired.connect(self._session_expired)
-        self.overlay.more.clicked.connect(self.overlay.hide)
+        self.overlay.more.clicked.connect(self._more_time)
+        self.overlay.end_now.connect(self._session_expired)
 
         self._guard = _KeyGuard(self)
         self._clock_timer = QTimer(self, interval=15_000)
@@ -143,10 +123,15 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(target)
         target.on_enter()
         self.overlay.hide()
+        self.help.hide()
         if name == "home":
             self.idle.disarm()
         else:
-            self.idle.arm()
+            kiosk = self.ctx.config.kiosk
+            self.idle.arm(kiosk.idle_timeout_long_s if target.patient else kiosk.idle_timeout_s)
+        if self.access.large or self.access.contrast:
+            self.access.apply_style()  # the screen may have set sheets of its own since
+        QTimer.singleShot(0, self.access.announce)  # once on_enter's texts are in place
 
     def retranslate(self) -> None:
         self.centre.setText(self.ctx.text(self.ctx.config.kiosk.centre_name_vi,
@@ -154,6 +139,8 @@ class KioskWindow(QWidget):
         # The toggle names the *other* language, in that language.
         self.lang_button.setText("English" if self.ctx.language == "vi" else "Tiếng Việt")
         self.overlay.retranslate()
+        self.help.retranslate()
+        self.access_bar.retranslate()
         self._update_clock()
         for screen in self._screens.values():
             screen.retranslate()
@@ -164,8 +151,29 @@ class KioskWindow(QWidget):
         self.overlay.show()
         self.overlay.raise_()
 
+    def _countdown_voice(self, left: int) -> None:
+        """A beep and the voice when the question appears and at 10 s; a tick for the last 5."""
+        if left == self.idle.countdown_s or left == 10:
+            self.access.say(f"{self.overlay.question.text()} {self.overlay.seconds.text()}",
+                            tone="attention")
+        elif left <= 5 and self.access.speaker is not None and not self.access.muted:
+            self.access.speaker.beep("tick")
+
+    def _call_staff(self) -> None:
+        """No countdown while the citizen waits for the staff member they called."""
+        self.idle.disarm()
+        self.overlay.hide()
+        self.help.call_staff(self.current().name)
+
+    def _more_time(self) -> None:
+        """The citizen's answers stay exactly as they were: only the overlay goes."""
+        self.overlay.hide()
+        self.idle.arm()
+        self.access.announce()
+
     def _session_expired(self) -> None:
         self.overlay.hide()
+        self.help.hide()
         self.ctx.wipe_session()
         self.ctx.home()
 
@@ -175,7 +183,8 @@ class KioskWindow(QWidget):
 
     def _update_clock(self) -> None:
         now = datetime.now(ZoneInfo(self.ctx.config.queue.timezone))
-        self.clock.setText(now.strftime("%H:%M  %d/%m/%Y"))
+        # the date gives way to the help controls on a narrow (1280 px) screen
+        self.clock.setText(now.strftime("%H:%M  %d/%m/%Y" if self.width() >= 1600 else "%H:%M"))
 
     def install_guards(self) -> None:
         app = QApplication.instance()
@@ -196,6 +205,8 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
+        self.help.setGeometry(self.rect())
+        self._update_clock()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         event.accept()  # nothing a citizen types at window level does anything

@@ -118,7 +118,7 @@ def test_no_way_out_for_a_citizen(qtbot, kiosk):
 
 def test_idle_session_asks_for_more_time_then_wipes_and_goes_home(qtbot, kiosk):
     w = kiosk.window
-    w.idle._idle.setInterval(150)
+    kiosk.ctx.config.kiosk.idle_timeout_s = 0.15  # read by each screen as it shows
     w.idle._tick.setInterval(50)
     tap(qtbot, w, "tile_take_number")
     tap(qtbot, w, "service_CUTRU")
@@ -133,7 +133,7 @@ def test_idle_session_asks_for_more_time_then_wipes_and_goes_home(qtbot, kiosk):
 
 def test_more_time_keeps_the_session(qtbot, kiosk):
     w = kiosk.window
-    w.idle._idle.setInterval(150)
+    kiosk.ctx.config.kiosk.idle_timeout_s = 0.15  # read by each screen as it shows
     w.idle._tick.setInterval(400)
     tap(qtbot, w, "tile_take_number")
     tap(qtbot, w, "service_DATDAI")

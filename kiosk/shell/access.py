@@ -1,0 +1,133 @@
+"""Per-session accessibility: the voice, larger text, high contrast, audio (blind) mode.
+
+One object for the window: it speaks each screen's title and instruction when the screen
+shows (and again when they change: "printing…" becoming "your number is…"), repeats them on
+"Nghe lại", mutes, and restyles the whole window for "A+" and "Tương phản". Everything
+returns to the defaults when the session is wiped, so the next citizen starts plain.
+The speaking itself is the Qt-free ``devices.audio.Speaker`` (its own thread: never blocks).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from devices.audio import Speaker
+from kiosk.shell.access_theme import transform
+
+SPOKEN_ROLES = ("title", "subtitle", "number", "code", "hint", "error", "body")
+_BASE = "_access_base_qss"
+
+
+def spoken_text(root: QWidget) -> str:
+    """The visible title, instruction and message labels of ``root``, top to bottom."""
+    found = []
+    for lab in root.findChildren(QLabel):
+        if lab.property("role") in SPOKEN_ROLES and lab.property("speak") is not False \
+                and lab.isVisibleTo(root) and lab.text().strip():
+            pos = lab.mapTo(root, lab.rect().topLeft())
+            found.append((pos.y(), pos.x(), lab.text()))
+    parts = []
+    for _, _, text in sorted(found):
+        text = " ".join(text.split())
+        if text not in parts:
+            parts.append(text)
+    return ". ".join(p.rstrip(".") for p in parts)
+
+
+class AccessControls(QObject):
+    changed = Signal()
+
+    def __init__(self, ctx, speaker: Speaker | None, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.speaker = speaker
+        self.window = window
+        self.large = False
+        self.contrast = False
+        self.audio_mode = bool(speaker and speaker.settings.audio_mode_at_start)
+        self._spoken = ""
+        self._watch = QTimer(self, interval=400)
+        self._watch.timeout.connect(self._speak_if_changed)
+        self._watch.start()
+        ctx.on_wipe(self.reset)
+
+    # -- voice -------------------------------------------------------------------------
+    @property
+    def muted(self) -> bool:
+        return self.speaker is None or self.speaker.muted
+
+    def say(self, text: str, private: bool = False, tone: str = "") -> None:
+        if self.speaker is not None and (text or tone):
+            self.speaker.say(text, self.ctx.language, private=private, tone=tone)
+
+    def current_text(self) -> str:
+        overlay = next((w for w in self.window.findChildren(QWidget, "idleOverlay") if w.isVisible()), None) \
+            or next((w for w in self.window.findChildren(QWidget, "helpOverlay") if w.isVisible()), None)
+        return spoken_text(overlay or self.window.current())
+
+    def announce(self) -> None:
+        """Speak the current screen now (it was entered, or the language changed)."""
+        self._spoken = self.current_text()
+        self.say(self._spoken)
+
+    def replay(self) -> None:
+        """ "Nghe lại": always audible, even after "Tắt tiếng"."""
+        if self.speaker is not None and self.speaker.muted:
+            self.speaker.set_muted(False)
+            self.changed.emit()
+        self.announce()
+
+    def toggle_mute(self) -> None:
+        if self.speaker is not None:
+            self.speaker.set_muted(not self.speaker.muted)
+            self.changed.emit()
+
+    def _speak_if_changed(self) -> None:
+        if self.muted or not self.window.isVisible():
+            return
+        text = self.current_text()
+        if text and text != self._spoken:
+            self._spoken = text
+            self.say(text)
+
+    # -- look --------------------------------------------------------------------------
+    def toggle_large(self) -> None:
+        self.large = not self.large
+        self.apply_style()
+
+    def toggle_contrast(self) -> None:
+        self.contrast = not self.contrast
+        self.apply_style()
+
+    def apply_style(self) -> None:
+        """Restyle the application and every widget with a sheet of its own (each keeps its
+        original sheet in a property, so the transforms never compound)."""
+        app = QApplication.instance()
+        key = (self.large, self.contrast)
+        for target in [app, *self.window.findChildren(QWidget)]:
+            sheet = target.styleSheet()
+            if not sheet and target.property(_BASE) is None:
+                continue
+            if target.property("_access_key") == str(key):
+                continue
+            base = target.property(_BASE)
+            if base is None or (sheet and sheet != target.property("_access_last")):
+                base = sheet  # first time, or the screen set a new sheet of its own since
+                target.setProperty(_BASE, base)
+            styled = transform(base, *key)
+            target.setProperty("_access_key", str(key))
+            target.setProperty("_access_last", styled)
+            if styled != sheet:
+                target.setStyleSheet(styled)
+        self.changed.emit()
+
+    def reset(self) -> None:
+        """A new citizen: default look, sound on, audio mode as configured."""
+        restyle = self.large or self.contrast
+        self.large = self.contrast = False
+        self.audio_mode = bool(self.speaker and self.speaker.settings.audio_mode_at_start)
+        if self.speaker is not None:
+            self.speaker.set_muted(False)
+        if restyle:
+            self.apply_style()
+        self.changed.emit()
