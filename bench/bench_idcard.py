@@ -85,7 +85,8 @@ def bench_chip(runs: int = 11) -> dict:
                 with VpcdCard(EmulatedIdCard(citizen, faults=faults), port):
                     for _ in range(runs):
                         with PcscTransport(name).connect(timeout=15) as t:
-                            r = read_identity(t.transmit, key, read_photo=photo, extended=extended)
+                            r = read_identity(t.transmit, key, read_photo=photo, extended=extended,
+                                              reader_max=t.reader_max_response())
                         totals.append(r.timings_ms["total"])
                         apdus = r.apdus
                 wait_card_state(name, present=False, timeout=10)

@@ -14,7 +14,7 @@ from .mrz import Mrz, parse_td1
 
 # File identifiers and the tags of their outer object (Doc 9303 Part 10 Table 34).
 FID = {"COM": 0x011E, "DG1": 0x0101, "DG2": 0x0102, "DG13": 0x010D, "DG14": 0x010E,
-       "DG15": 0x010F, "SOD": 0x011D, "CardAccess": 0x011C}
+       "DG15": 0x010F, "SOD": 0x011D, "CardAccess": 0x011C, "ATRInfo": 0x2F01}
 TAG = {"COM": 0x60, "DG1": 0x61, "DG2": 0x75, "DG13": 0x6D, "DG14": 0x6E, "DG15": 0x6F,
        "SOD": 0x77}
 DG_BY_TAG = {0x61: 1, 0x75: 2, 0x63: 3, 0x76: 4, 0x65: 5, 0x66: 6, 0x67: 7, 0x68: 8,

@@ -53,16 +53,18 @@ class ChipReadResult:
     apdus: int
     access: str
     chunk: int
+    file_apdus: int
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
 def read_identity(transmit: Transmit, key: AccessKey, *, qr: QrIdentity | None = None,
                   read_photo: bool = True, master_list_dir: Path | None = None,
-                  extended: bool = True, progress: Progress | None = None,
+                  extended: bool = True, reader_max: int | None = None,
+                  progress: Progress | None = None,
                   today: dt.date | None = None, reject_expired: bool = True) -> ChipReadResult:
     start = time.perf_counter()
     report = progress or (lambda f, s: None)
-    session = ChipSession(transmit, extended=extended)
+    session = ChipSession(transmit, extended=extended, reader_max=reader_max)
     report(0.05, "access")
     session.establish(key.can, key.mrz_information)
     report(0.15, "COM")
@@ -101,7 +103,7 @@ def read_identity(transmit: Transmit, key: AccessKey, *, qr: QrIdentity | None =
     timings["total"] = (time.perf_counter() - start) * 1000
     files.clear()
     return ChipReadResult(identity, pa, session.stats.apdus, session.stats.access,
-                          session.stats.chunk, timings)
+                          session.stats.chunk, session.stats.file_apdus, timings)
 
 
 __all__ = ["AccessKey", "ChipReadResult", "read_identity", "IdCardError"]

@@ -93,9 +93,10 @@ def parse_one(data: bytes, pos: int = 0, depth: int = 0) -> tuple[Tlv, int]:
 
 def parse_all(data: bytes, depth: int = 0) -> list[Tlv]:
     items, pos = [], 0
-    # Inside a constructed value, trailing 00/FF bytes are padding, not objects.
-    end = len(data.rstrip(b"\x00\xff")) if depth > 0 else len(data)
-    while pos < end:
+    # Inside a constructed value, trailing 00/FF bytes are padding, not objects — but only
+    # where a tag would start: a last value ending in 00 (an INTEGER 0F00) is not padding.
+    padding_from = len(data.rstrip(b"\x00\xff")) if depth > 0 else len(data)
+    while pos < padding_from:
         node, pos = parse_one(data, pos, depth)
         items.append(node)
     return items

@@ -30,6 +30,7 @@ from .citizen import PACE_OID_AES128, SyntheticCitizen, build_files
 from .pki import TestPki, build_sod, make_test_pki
 
 EMRTD_AID = bytes.fromhex("A0000002471001")
+PUBLIC_FILES = {FID["CardAccess"], FID["ATRInfo"]}  # readable before access control
 ATR = bytes.fromhex("3B8880014241434B4B494F534B7A")  # contactless-style ATR, historical "BACKKIOSK"
 
 
@@ -46,6 +47,14 @@ class Faults:
     short_apdus_only: bool = False  # extended-length commands answered 6700
     no_pace: bool = False  # no EF.CardAccess: BAC only
     refuse_mse_parameter_id: bool = False  # MSE:Set AT with tag 84 answered 6A80
+    no_short_file_ids: bool = False  # READ BINARY by short EF identifier answered 6A81
+
+
+def atr_info(max_command: int, max_response: int) -> bytes:
+    """EF.ATR/INFO with the extended length information (ISO/IEC 7816-4, tag 7F66): two
+    INTEGERs, the most bytes in a command APDU and in a response APDU."""
+    return tlv.encode(0x7F66, tlv.encode(0x02, max_command.to_bytes(2, "big"))
+                      + tlv.encode(0x02, max_response.to_bytes(2, "big")))
 
 
 def _sw(code: int) -> bytes:
@@ -53,10 +62,17 @@ def _sw(code: int) -> bytes:
 
 
 class EmulatedIdCard:
+    """``max_response``: the longest response APDU (status word included) the chip sends;
+    a READ BINARY asking for more is answered 6700. ``advertised_max_response``: the value
+    written in EF.ATR/INFO (2F01); None = no EF.ATR/INFO. They differ for a chip that
+    advertises a size it then refuses."""
+
     def __init__(self, citizen: SyntheticCitizen | None = None, *, faults: Faults | None = None,
-                 pki: TestPki | None = None, parameter_id: int = 13):
+                 pki: TestPki | None = None, parameter_id: int = 13,
+                 max_response: int | None = None, advertised_max_response: int | None = None):
         self.citizen = citizen or SyntheticCitizen()
         self.faults = faults or Faults()
+        self.max_response = max_response
         self.pki = pki or make_test_pki()
         self.parameter_id = parameter_id
         files = build_files(self.citizen, parameter_id)
@@ -67,9 +83,12 @@ class EmulatedIdCard:
             files["DG13"] = bytes(dg13)
         if self.faults.no_pace:
             files.pop("CardAccess")
+        if advertised_max_response is not None:
+            files["ATRInfo"] = atr_info(advertised_max_response, advertised_max_response)
         self.files = {FID[name]: data for name, data in files.items()}
         self.bytes_sent = 0
         self.apdu_count = 0
+        self.refused_reads = 0
         self.reset()
 
     # --- life cycle ----------------------------------------------------------------------
@@ -136,7 +155,7 @@ class EmulatedIdCard:
             fid = int.from_bytes(cmd.data, "big")
             if fid not in self.files:
                 return b"", 0x6A82
-            if fid != FID["CardAccess"] and not (self.applet and self.sm is not None):
+            if fid not in PUBLIC_FILES and not (self.applet and self.sm is not None):
                 return b"", 0x6982
             self.current = fid
             return b"", 0x9000
@@ -144,6 +163,8 @@ class EmulatedIdCard:
 
     def _read_binary(self, cmd) -> tuple[bytes, int]:
         if cmd.p1 & 0x80:
+            if self.faults.no_short_file_ids:
+                return b"", 0x6A81
             fid = 0x0100 | (cmd.p1 & 0x1F)
             offset = cmd.p2
             if fid not in self.files:
@@ -153,12 +174,16 @@ class EmulatedIdCard:
             offset = (cmd.p1 << 8) | cmd.p2
         if self.current is None:
             return b"", 0x6986
-        if self.current != FID["CardAccess"] and self.sm is None:
+        if self.current not in PUBLIC_FILES and self.sm is None:
             return b"", 0x6982
         data = self.files[self.current]
         if offset > len(data):
             return b"", 0x6B00
         chunk = data[offset:offset + (cmd.le or 256)]
+        sent = self.sm.protected_response_length(len(chunk)) if self.sm else len(chunk) + 2
+        if self.max_response is not None and sent > self.max_response:
+            self.refused_reads += 1
+            return b"", 0x6700  # Ne beyond what this chip can send
         limit = self.faults.remove_after_bytes
         if limit is not None and self.bytes_sent + len(chunk) > limit:
             raise CardWithdrawn()

@@ -110,7 +110,8 @@ def cmd_read(args: argparse.Namespace) -> int:
             name = find_reader(reader)
             with PcscTransport(name).connect(timeout=args.timeout) as transport:
                 result = read_identity(transport.transmit, key, qr=qr, read_photo=not args.no_photo,
-                                       master_list_dir=master, extended=not args.short_apdus)
+                                       master_list_dir=master, extended=not args.short_apdus,
+                                       reader_max=transport.reader_max_response())
         except IdCardError as exc:
             return _fail(exc, 1)
     ident = result.identity

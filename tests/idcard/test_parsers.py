@@ -176,3 +176,12 @@ def test_wrong_outer_tags_are_lds_errors(files):
         lds.parse_dg1(files["DG13"])
     with pytest.raises(LdsError):
         parse_sod(files["DG1"])
+
+
+def test_tlv_value_ending_in_zero_is_not_taken_for_padding():
+    from devices.idcard import tlv
+
+    node = tlv.parse(bytes.fromhex("7F660802020F0002020F00"))
+    assert [c.value for c in node.children] == [b"\x0f\x00", b"\x0f\x00"]
+    padded = tlv.parse(bytes.fromhex("300502010100FF"))
+    assert [c.value for c in padded.children] == [b"\x01"]

@@ -86,6 +86,25 @@ class SecureMessaging:
             return self._decrypt(self._value(objs[0x85]))
         return b""
 
+    # --- sizes ---------------------------------------------------------------------
+    def protected_response_length(self, n: int) -> int:
+        """Bytes of the response APDU (status word included) carrying n plain bytes.
+
+        DO87 (tag, BER length, 01, padded cryptogram) + DO99 (4) + DO8E (10) + SW (2).
+        """
+        if n == 0:
+            return 4 + 10 + 2
+        body = 1 + (n // self.block + 1) * self.block
+        length_bytes = 1 if body < 0x80 else 2 if body < 0x100 else 3 if body < 0x10000 else 4
+        return 1 + length_bytes + body + 4 + 10 + 2
+
+    def max_plain_response(self, limit: int) -> int:
+        """The most plain bytes one protected response of at most ``limit`` bytes carries."""
+        n = max(limit - 20, 0)
+        while n > 0 and self.protected_response_length(n) > limit:
+            n -= 1
+        return n
+
     # --- reader side ---------------------------------------------------------------
     def protect(self, cmd: Command) -> bytes:
         self.ssc += 1

@@ -194,6 +194,7 @@ class IdentifyFlow(QObject):
             with PcscTransport(reader).connect(timeout=5) as transport:
                 return read_identity(transport.transmit, key, qr=qr, read_photo=s.read_photo,
                                      master_list_dir=master, extended=s.extended_length,
+                                     reader_max=transport.reader_max_response(),
                                      progress=lambda f, step: progress((f, step)),
                                      reject_expired=s.reject_expired)
 
