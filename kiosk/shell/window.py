@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, Q
                                QVBoxLayout, QWidget)
 
 from devices.audio import Speaker
+from kiosk.access.bar import AccessBar
+from kiosk.access.controls import AccessControls
+from kiosk.access.help import HelpOverlay
+from kiosk.access.idle_overlay import IdleOverlay
 from kiosk.screens.base import Screen
-from kiosk.shell.access import AccessControls
 from kiosk.shell.context import AppContext
-from kiosk.shell.help import HelpOverlay
 from kiosk.shell.idle import IdleWatch
-from kiosk.shell.idle_overlay import IdleOverlay
-from kiosk.widgets.access_bar import AccessBar
 
 
 class _KeyGuard(QObject):

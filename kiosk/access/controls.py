@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from devices.audio import Speaker
-from kiosk.shell.access_theme import transform
+from kiosk.access.theme import transform
 
 SPOKEN_ROLES = ("title", "subtitle", "number", "code", "hint", "error", "body")
 _BASE = "_access_base_qss"
