@@ -117,27 +117,27 @@
 <context>
     <name>FormPageScreen</name>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="91"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="92"/>
         <source>Step %1 of %2</source>
         <translation>Bước %1/%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="94"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="95"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="94"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="95"/>
         <source>Next</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="119"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="120"/>
         <source>Please check the marked answers.</source>
         <translation>Xin kiểm tra các mục được đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="130"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="145"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
@@ -278,20 +278,28 @@
     </message>
 </context>
 <context>
+    <name>TouchScrollArea</name>
+    <message>
+        <location filename="../../kiosk/widgets/scrolling.py" line="54"/>
+        <source>See more ▼</source>
+        <translation>Xem thêm ▼</translation>
+    </message>
+</context>
+<context>
     <name>VietKeyboard</name>
     <message>
-        <location filename="../../kiosk/widgets/keyboard.py" line="148"/>
+        <location filename="../../kiosk/widgets/keyboard.py" line="152"/>
         <source>No marks</source>
         <translation>Không dấu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keyboard.py" line="150"/>
+        <location filename="../../kiosk/widgets/keyboard.py" line="154"/>
         <source>space</source>
         <translation>dấu cách</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keyboard.py" line="151"/>
-        <location filename="../../kiosk/widgets/keyboard.py" line="152"/>
+        <location filename="../../kiosk/widgets/keyboard.py" line="155"/>
+        <location filename="../../kiosk/widgets/keyboard.py" line="156"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>

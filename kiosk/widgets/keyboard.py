@@ -18,10 +18,12 @@ from forms.vnkeys import Composer, Tone, ToneStyle
 
 LETTER_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"]
 PUNCTUATION = [",", ".", "-", "/", "@"]
-NUMERIC_ROWS = [["7", "8", "9"], ["4", "5", "6"], ["1", "2", "3"], ["/", "0", "."]]
+NUMERIC_ROWS = [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["/", "0", "."]]  # like a phone, as every pad
 TONE_KEYS = [(Tone.ACUTE, "acute", "´"), (Tone.GRAVE, "grave", "`"), (Tone.HOOK, "hook", "ˀ"),
              (Tone.TILDE, "tilde", "~"), (Tone.DOT, "dot", ".̣")]
-KEY_HEIGHT = 62                           # the theme asks touch targets >= 60 px (QSS: 50 + padding + border)
+# Touch targets >= 60 px: the forms QSS gives keys min-height 50 / min-width 52 plus padding and
+# border (62 x 60 measured); the layouts below have no margins of their own so nothing squeezes them.
+KEY_HEIGHT = 62
 KEYBOARD_HEIGHT = 6 * KEY_HEIGHT + 5 * 6 + 12
 COMPACT_HEIGHT = 5 * KEY_HEIGHT + 4 * 6 + 12      # without the digit row (digits on the "123" pad)
 TONE_SAMPLE = {Tone.ACUTE: "á", Tone.GRAVE: "à", Tone.HOOK: "ả", Tone.TILDE: "ã", Tone.DOT: "ạ"}
@@ -81,6 +83,7 @@ class VietKeyboard(QWidget):
     def _letters_page(self) -> QWidget:
         page = QWidget()
         grid = QVBoxLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         self.digit_row: list[QPushButton] = []
         for row in LETTER_ROWS:
@@ -114,6 +117,7 @@ class VietKeyboard(QWidget):
     def _numeric_page(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for r, row in enumerate(NUMERIC_ROWS):
             for c, ch in enumerate(row):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
+from kiosk.journeys.declaration import Step
 from kiosk.screens.base import Screen, label
 from kiosk.screens.forms.composite import RepeatEditor
 from kiosk.screens.forms.fields import CalculatedEditor, FieldEditor, make_editor
@@ -100,7 +101,7 @@ class FormPageScreen(Screen):
         self.keyboard.show()
         editor = next((e for e in self.all_editors().values() if e.isAncestorOf(widget)), None)
         if editor is not None:
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(editor, 0, 0))
+            QTimer.singleShot(0, lambda: self.scroll.scroll_to(editor))
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
@@ -118,9 +119,23 @@ class FormPageScreen(Screen):
             editor.show_error(by_path.get(path))
         self.summary.setText(self.tr("Please check the marked answers."))
         self.summary.show()
-        first = editors.get(errors[0].path)
-        if first is not None:
-            self.scroll.ensureWidgetVisible(first)
+        self.scroll_to(errors[0].path)
+
+    def scroll_to(self, path: str) -> None:
+        """Bring the field at ``path`` into view, clear of the "see more" button."""
+        editor = self.all_editors().get(path)
+        if editor is not None:
+            self.scroll.scroll_to(editor)
+
+    def scroll_to_first_pending(self) -> None:
+        """A page whose first fields are prefilled from the card opens at the first one the
+        citizen still has to answer (CT01: the phone number, below five locked fields)."""
+        j = self.flow.journey
+        if j.state.session is None or j.step is not Step.PAGE:
+            return
+        pending = j.session.errors(j.page)
+        if pending:
+            self.scroll_to(pending[0].path)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -144,3 +159,5 @@ class FormPageScreen(Screen):
             for e in errors:
                 if e.path in editors:
                     editors[e.path].show_error(e)
+        # once the layout has its sizes (the next turn of the event loop)
+        QTimer.singleShot(0, self.scroll_to_first_pending)

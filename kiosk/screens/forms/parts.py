@@ -1,18 +1,15 @@
-"""Pieces every forms screen uses: a frameless scroll area, the back/forward bar, and
+"""Pieces every forms screen uses: a touch scroll area (flick, "see more"), the back/forward bar, and
 emptying a layout that is rebuilt from journey state."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QPushButton, QWidget
 
 from kiosk.screens.base import big_button
+from kiosk.widgets.scrolling import TouchScrollArea
 
 
-def scroll_area(content: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(content)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    return scroll
+def scroll_area(content: QWidget) -> TouchScrollArea:
+    return TouchScrollArea(content)
 
 
 def nav_bar(back_name: str, on_back, forward_name: str | None = None, on_forward=None

@@ -1,14 +1,15 @@
 """Styles of the forms screens that the shared theme does not cover (keys, choices, fields)."""
 
 FORMS_QSS = """
-QPushButton[role="key"]      { background: #eef2f8; color: #0d1b2a; font-size: 32px; min-height: 50px; min-width: 0;
+QPushButton[role="key"]      { background: #eef2f8; color: #0d1b2a; font-size: 32px; min-height: 50px; min-width: 52px;
                                border-radius: 10px; padding: 4px; border: 2px solid #c8ced8; }
 QPushButton[role="key"]:pressed { background: #c8d6ee; }
-QPushButton[role="tone"]     { background: #fff4e0; color: #0d1b2a; font-size: 30px; min-height: 50px; min-width: 0;
+QPushButton[role="tone"]     { background: #fff4e0; color: #0d1b2a; font-size: 30px; min-height: 50px; min-width: 52px;
                                border-radius: 10px; padding: 4px; border: 2px solid #e0922a; }
-QPushButton[role="modifier"] { background: #dfe6f0; color: #0b3d91; font-size: 28px; min-height: 50px; min-width: 0;
+QPushButton[role="modifier"] { background: #dfe6f0; color: #0b3d91; font-size: 28px; min-height: 50px; min-width: 52px;
                                border-radius: 10px; padding: 4px; }
 QPushButton[role="modifier"][active="true"] { background: #0b3d91; color: #ffffff; }
+QPushButton#key_enter, QPushButton#num_enter { min-height: 50px; min-width: 96px; padding: 4px 12px; }
 QPushButton[role="choice"]   { background: #ffffff; color: #0b3d91; border: 3px solid #0b3d91; min-height: 72px; }
 QPushButton[role="choice"]:checked { background: #0b3d91; color: #ffffff; }
 QPushButton[role="procedure"] { background: #ffffff; color: #0b3d91; border: 3px solid #0b3d91;

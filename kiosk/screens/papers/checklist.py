@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from kiosk.journeys.papers import Status
 from kiosk.screens.base import Screen, big_button, label
 from kiosk.screens.papers.widgets import back_button, clear
+from kiosk.widgets.scrolling import TouchScrollArea
 
 STATUS_COLOURS = {Status.TODO: "#33415c", Status.REVIEW: "#8a5a00",
                   Status.PROCESSING: "#0b3d91", Status.DONE: "#0b6e3d", Status.SKIPPED: "#5a6372"}
@@ -26,13 +27,10 @@ class PapersChecklistScreen(Screen):
         self.rows_box.setContentsMargins(0, 0, 0, 0)
         self.rows_box.setSpacing(16)
         self.rows_box.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()  # a procedure with many papers scrolls, never overflows
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(rows)
-        # a scroll bar a finger can drag (kinetic QScroller delays taps on the rows' buttons)
+        # a procedure with many papers scrolls (a finger drag, "see more"), never overflows
+        scroll = TouchScrollArea(rows)
         scroll.setStyleSheet("QScrollBar:vertical { width: 40px; }")
+        self.scroll = scroll
         self.rows: list[dict] = []
         self._built_for = None
         self.back_button = back_button("papers_back", flow.back)
