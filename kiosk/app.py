@@ -8,17 +8,15 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from devices.printer.printer import open_printer
+from devices.printer import PrinterSettings
 from devices.printer.layouts import ticket_layout
 from kiosk.config import Config
-from kiosk.dossier.filing import DossierFiling
 from kiosk.dossier.lookup import DossierLookup
 from kiosk.queue.tickets import TicketService
-from kiosk.screens.dossier.done import DossierDoneScreen
-from kiosk.screens.dossier.flow import DossierFlow
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.queue.flow import QueueFlow
 from kiosk.screens.queue.priority import PriorityScreen
@@ -36,9 +34,20 @@ from sync.credentials import credentials_beside
 from sync.numbering_leased import dossier_code_source, ticket_source
 from sync.settings import SyncSettings
 from sync.store import Store, open_store
-from sync.worker import SyncWorker
+
+if TYPE_CHECKING:
+    from kiosk.screens.dossier.flow import DossierFlow
+    from sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
+
+
+def open_printer(settings: PrinterSettings):
+    """The configured printer; the driver (python-escpos) is imported on first use, after
+    the home screen is up (see devices/printer/__init__.py)."""
+    from devices.printer import open_printer as _open
+
+    return _open(settings)
 
 
 @dataclass
@@ -54,7 +63,14 @@ class KioskApp:
 
     def start_sync(self) -> None:
         """Deliver dossiers and tickets to the central in the background (never the UI
-        thread), until the application quits."""
+        thread), until the application quits. The worker (and with it ``requests``) is
+        built here, after the home screen is up, not on the start path."""
+        if self.sync_worker is None and self.sync_settings.central_url:
+            from sync.worker import SyncWorker
+
+            ctx = self.ctx
+            self.sync_worker = SyncWorker(ctx.store, self.sync_settings, app_version=_version(),
+                                          devices_health=lambda: {d: "fault" for d in list(ctx.faults)})
         if self.sync_worker is not None:
             self.sync_worker.start()
             self.qapp.aboutToQuit.connect(self.sync_worker.stop)
@@ -64,9 +80,19 @@ class KioskApp:
         """The "Nộp hồ sơ" journey, built on first use (or by ``warm_up`` after start)."""
         if self._dossier is None:
             self._dossier = install_dossier(self.ctx, self.window, self.ctx.store, self.ctx.config,
-                                            self.sync_settings, self.sync_worker)
+                                            self.sync_settings, self)
             self.window.retranslate()
         return self._dossier
+
+    def request_refill(self) -> None:
+        """Numbers are running low: ask the sync worker for more (once it runs)."""
+        if self.sync_worker is not None:
+            self.sync_worker.request_refill()
+
+    def wake_sync(self) -> None:
+        """A dossier was filed: deliver it now rather than at the next poll."""
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
 
     def housekeeping(self) -> None:
         """In the background at start: delete encrypted files a power cut left behind."""
@@ -142,21 +168,18 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     ctx.language_changed.connect(translations.use)
 
     sync_settings = credentials_beside(config.sync, config.kiosk.resolved_key_file())
-    worker = None
-    if sync_settings.central_url:
-        worker = SyncWorker(store, sync_settings, app_version=_version(),
-                            devices_health=lambda: {d: "fault" for d in list(ctx.faults)})
+    online = bool(sync_settings.central_url)
     printer_settings = config.printer
     tickets = TicketService(
         store, config.queue, config.kiosk.id,
         centre_name=config.kiosk.centre_name_vi,
         open_printer=lambda: open_printer(printer_settings),
         layout=ticket_layout(printer_settings.paper_width_mm),
-        numbering=ticket_source(sync_settings, on_low=worker.request_refill if worker else None))
+        numbering=ticket_source(sync_settings, on_low=(lambda: app.request_refill()) if online else None))
     queue = QueueFlow(ctx, tickets)
 
     window = KioskWindow(ctx)
-    app = KioskApp(qapp, ctx, window, translations, queue, sync_settings, worker)
+    app = KioskApp(qapp, ctx, window, translations, queue, sync_settings)
     rating = install_rating(ctx, window)
     lookup = install_lookup(ctx, window, DossierLookup(store, sync_settings))
     window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
@@ -174,16 +197,20 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
 
 
 def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config,
-                    sync_settings: SyncSettings, worker: SyncWorker | None) -> DossierFlow:
+                    sync_settings: SyncSettings, app: KioskApp) -> "DossierFlow":
     """The "Nộp hồ sơ" journey: the identity, forms and papers screens chained by one flow."""
     from forms.loader import load_catalog
+    from kiosk.dossier.filing import DossierFiling
     from kiosk.screens import identity, papers
+    from kiosk.screens.dossier.done import DossierDoneScreen
+    from kiosk.screens.dossier.flow import DossierFlow
     from kiosk.screens.forms import install_forms
 
     catalog = load_catalog(config.forms.catalog_dir)
-    codes = dossier_code_source(sync_settings, on_low=worker.request_refill if worker else None)
+    online = bool(sync_settings.central_url)
+    codes = dossier_code_source(sync_settings, on_low=app.request_refill if online else None)
     filing = DossierFiling(
-        store, codes, on_filed=worker.wake if worker else None, agency_id=sync_settings.agency_id,
+        store, codes, on_filed=app.wake_sync if online else None, agency_id=sync_settings.agency_id,
         agency_name=config.kiosk.centre_name_vi, place_name=config.forms.place_name,
         catalog=catalog, open_printer=lambda: open_printer(config.printer),
         paper_width_mm=config.printer.paper_width_mm)

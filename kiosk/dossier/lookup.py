@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from sync.client import CentralClient
 from sync.credentials import load_credentials
 from sync.portal import STATUS_VI, TrangThaiHoSo
 from sync.store.models_dossier import Dossier
@@ -91,6 +90,8 @@ class DossierLookup:
         creds = load_credentials(self.settings.credentials_path)
         if creds is None:
             return None, False
+        from sync.client import CentralClient  # requests: not on the start path
+
         client = CentralClient(self.settings.central_url, creds.kiosk_id, creds.secret,
                                ca_bundle=self.settings.ca_bundle or None,
                                connect_timeout=self.settings.connect_timeout_s, read_timeout=5)

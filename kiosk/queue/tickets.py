@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from devices.printer.layouts import ticket_data, ticket_qr_payload
-from devices.printer.printer import print_once
 from kiosk.config import QueueSection
 from kiosk.queue.estimate import Arrival, estimate
 from sync.numbering import LocalDailyCounter, TicketNumberSource, local_day
@@ -120,6 +119,8 @@ class TicketService:
         outcome: dict[str, Any]
         error: Exception | None = None
         try:
+            from devices.printer.printer import print_once  # the driver loads after home shows
+
             result = print_once(self.open_printer, self.layout, self.ticket_data(t))
             outcome = _outcome_dict(result)
             if not outcome.get("ok", False):
