@@ -98,7 +98,8 @@ def good_variations(generator, count: int, seed: int):
     for index in range(count):
         page, truth = generator.render_page(seed + index, size_pt=float(rng.choice([10, 11, 12])))
         conditions = generator.Conditions(
-            fill=float(rng.uniform(0.7, 0.9)), tilt=float(rng.uniform(0, 0.12)),
+            fill=float(rng.uniform(0.7, 0.9)), tilt_deg=float(rng.uniform(0, 30)),
+            tilt_axis_deg=float(rng.uniform(0, 180)),
             rotate_deg=float(rng.uniform(-8, 8) + rng.choice([0, 90, 180, 270])),
             light=float(rng.uniform(0.4, 1.0)), shadow=float(rng.choice([0, 0.3, 0.45])),
             blur_sigma=float(rng.uniform(0, 1.5)), jpeg_quality=int(rng.integers(70, 93)),
@@ -112,7 +113,8 @@ def bench_detection(generator) -> dict:
     frames, quads = [], []
     for index, rotate in enumerate((-6, 0, 4, 9)):
         frame, quad = generator.photograph(page, generator.Conditions(
-            frame=(1920, 1080), fill=0.9, rotate_deg=rotate, tilt=0.06, seed=index))
+            frame=(1920, 1080), fill=0.9, rotate_deg=rotate, tilt_deg=15, tilt_axis_deg=30 * index,
+            seed=index))
         frames.append(frame)
         quads.append(quad)
     timings, errors = [], []

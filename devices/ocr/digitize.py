@@ -24,7 +24,7 @@ OCR_MAX_DPI = 300  # more resolution only costs time: tesseract reads 300 dpi pr
 
 @dataclass
 class OcrOptions:
-    langs: str = "vie+eng"
+    langs: str = "vie"
     psm: int = 3
     timeout_s: float = 60.0
     command: str = "tesseract"

@@ -38,7 +38,7 @@ def tesseract_path(command: str = "tesseract") -> str | None:
     return shutil.which(command)
 
 
-def recognize(grey: np.ndarray, dpi: float, *, langs: str = "vie+eng", psm: int = 3,
+def recognize(grey: np.ndarray, dpi: float, *, langs: str = "vie", psm: int = 3,
               timeout_s: float = 30.0, command: str = "tesseract", layer: bool = True) -> OcrPage:
     """Text of one page image (grey uint8) and, when ``layer``, its text-only PDF page."""
     executable = tesseract_path(command)

@@ -11,31 +11,42 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-A4_RATIO = 297 / 210
+from devices.scanner.geometry import page_shape, snap
+
 A4_HEIGHT_IN = 297 / 25.4
+PAGE_DPI = 200  # photographed pages are drawn at this fixed resolution (≥ 200 dpi for OCR)
 
 
-def warp_page(image: np.ndarray, quad: np.ndarray, max_height: int | None = None
-              ) -> tuple[np.ndarray, float]:
-    """The page inside ``quad`` as a rectangle, and its resolution in dpi (A4 assumed when the
-    sides are close to A4's ratio, which is how dpi is defined for a photographed page)."""
-    tl, tr, br, bl = quad.astype(np.float32)
-    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
-    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
-    portrait = height >= width
-    long_side, short_side = (height, width) if portrait else (width, height)
-    if abs(long_side / short_side - A4_RATIO) < 0.12 * A4_RATIO:
-        short_side = long_side / A4_RATIO  # foreshortening distorts the ratio: snap to A4
+def warp_page(image: np.ndarray, quad: np.ndarray, max_height: int | None = None, *,
+              focal_px: float | None = None, dpi: float = PAGE_DPI) -> tuple[np.ndarray, float]:
+    """The page inside ``quad`` as a flat rectangle of its true shape, and its resolution.
+
+    The page's aspect ratio comes from the perspective (``geometry.page_shape``); a page whose
+    ratio is a known paper size's is drawn at that size and ``dpi``, so the PDF page is A4
+    when the paper is. Any other page keeps the ratio found and its picture's resolution,
+    its long side read as A4's height for the dpi. ``max_height`` bounds the long side (the
+    quality checks look at a small copy).
+    """
+    height_px, width_px = image.shape[:2]
+    shape = page_shape(quad, (width_px, height_px), focal_px)
+    size = snap(shape.aspect)
+    if size is not None:
+        long_side, short_side = size.long_mm / 25.4 * dpi, size.short_mm / 25.4 * dpi
+    else:
+        tl, tr, br, bl = quad.astype(np.float32)
+        long_side = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl),
+                        np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+        short_side = long_side / shape.aspect
+        dpi = long_side / A4_HEIGHT_IN
     if max_height and long_side > max_height:
+        dpi *= max_height / long_side
         short_side, long_side = short_side * max_height / long_side, max_height
-    out_w, out_h = (short_side, long_side) if portrait else (long_side, short_side)
+    out_w, out_h = (short_side, long_side) if shape.portrait else (long_side, short_side)
     out_w, out_h = int(round(out_w)), int(round(out_h))
-    target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]],
-                      np.float32)
+    target = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], np.float32)
     matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
     page = cv2.warpPerspective(image, matrix, (out_w, out_h), flags=cv2.INTER_CUBIC,
                                borderMode=cv2.BORDER_REPLICATE)
-    dpi = max(out_w, out_h) / A4_HEIGHT_IN
     return page, float(dpi)
 
 

@@ -59,3 +59,18 @@ def _to_bgr(image: Image.Image) -> np.ndarray:
     if array.ndim == 2:
         return np.ascontiguousarray(np.dstack([array] * 3))
     return np.ascontiguousarray(array[..., ::-1])
+
+
+def exif_focal_35mm(source: bytes | str | Path) -> float | None:
+    """The 35 mm-equivalent focal length the camera recorded (EXIF tag 0xA405), if any.
+
+    A phone photo carries it; with it a photographed page's shape needs no estimate
+    (``geometry.focal_px_from_35mm``). Exif 2.3, section 4.6.5, FocalLengthIn35mmFilm.
+    """
+    data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            f35 = image.getexif().get_ifd(0x8769).get(0xA405)
+    except Exception:  # no EXIF or an unreadable file: the caller estimates instead
+        return None
+    return float(f35) if f35 else None

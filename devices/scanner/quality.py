@@ -14,6 +14,7 @@ import numpy as np
 
 from devices.scanner.correct import flatten_lighting, warp_page
 from devices.scanner.detect import PageDetection
+from devices.scanner.geometry import page_shape
 
 CHECK_HEIGHT = 1000  # the page is judged at this height in pixels
 MIN_AREA_FRACTION = 0.15
@@ -21,7 +22,7 @@ MIN_AREA_FRACTION = 0.15
 
 @dataclass(frozen=True)
 class QualityIssue:
-    code: str  # no_page | too_small | cut_off | blur | dark | glare
+    code: str  # no_page | too_small | cut_off | tilted | blur | dark | glare
     vi: str
     en: str
     value: float = 0.0  # the measure that triggered it, for the log and the benchmark
@@ -37,6 +38,8 @@ MESSAGES = {
                   "The page is too small in the picture. Put it in the middle, nearer the camera."),
     "cut_off": ("Trang giấy bị cắt mất một phần. Đẩy giấy vào giữa để thấy đủ bốn góc.",
                 "Part of the page is cut off. Move it to the middle so all four corners show."),
+    "tilted": ("Trang giấy bị nghiêng quá. Đặt giấy nằm phẳng trên mặt bàn, ngay dưới máy chụp.",
+               "The page is seen at too steep an angle. Lay it flat on the mat, under the camera."),
     "blur": ("Ảnh bị mờ. Giữ yên giấy và tay, đợi máy tự chụp.",
              "The picture is blurred. Hold the paper and your hands still; it will take itself."),
     "dark": ("Ảnh quá tối. Bỏ tay hoặc vật che khỏi trang giấy, hoặc nhờ cán bộ bật đèn.",
@@ -48,6 +51,9 @@ MESSAGES = {
 BLUR_MIN = 0.6  # edge steepness vs contrast on the flattened page: sharp ≈ 0.95, σ=4 px ≈ 0.47
 DARK_PAPER_MAX = 55  # brightness of the paper (90th percentile) below this is too dark
 GLARE_MIN = 0.02  # fraction of the page washed out to pure white
+# beyond this angle the far edge has too few pixels per letter and a small corner error
+# skews the page's shape (synthetic 4K photos: aspect off by 5-25% at 60°)
+MAX_TILT_DEG = 50
 MIN_PREVIEW_BRIGHTNESS = 45  # mean of a detected page (print included) below this: too dark
 
 
@@ -56,7 +62,8 @@ def issue(code: str, value: float = 0.0) -> QualityIssue:
     return QualityIssue(code, vi, en, value)
 
 
-def assess(frame: np.ndarray, detection: PageDetection | None) -> list[QualityIssue]:
+def assess(frame: np.ndarray, detection: PageDetection | None,
+           focal_px: float | None = None) -> list[QualityIssue]:
     """Problems with ``frame`` as a picture of a paper; empty when it is good to keep."""
     if detection is None:
         grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY) if frame.ndim == 3 else frame
@@ -69,7 +76,10 @@ def assess(frame: np.ndarray, detection: PageDetection | None) -> list[QualityIs
         issues.append(issue("cut_off"))
     if detection.area_fraction < MIN_AREA_FRACTION:
         issues.append(issue("too_small", detection.area_fraction))
-    page, _ = warp_page(frame, detection.quad, max_height=CHECK_HEIGHT)
+    tilt = page_shape(detection.quad, detection.frame_size, focal_px).tilt_deg
+    if tilt > MAX_TILT_DEG:
+        issues.append(issue("tilted", tilt))
+    page, _ = warp_page(frame, detection.quad, max_height=CHECK_HEIGHT, focal_px=focal_px)
     issues.extend(assess_page(page))
     return issues
 

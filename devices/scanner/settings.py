@@ -27,6 +27,10 @@ class ScannerSettings(BaseModel):
     preview_height: int = Field(default=1080, ge=240)
     still_width: int = Field(default=3264, ge=640)  # ≥ 8 MP: a preview frame is too coarse
     still_height: int = Field(default=2448, ge=480)
+    # the camera's 35 mm-equivalent focal length (spec sheet, or EXIF of one of its photos):
+    # a photographed page's true shape then needs no estimate; 0 = estimate from each page
+    camera_focal_35mm: float = Field(default=0.0, ge=0, le=300)
+    page_dpi: int = Field(default=200, ge=150, le=400)  # photographed pages are drawn at this
     # flatbed
     sane_device: str = "test"
     sane_dpi: int = Field(default=300, ge=75, le=1200)
@@ -42,7 +46,9 @@ class ScannerSettings(BaseModel):
     page_budget_kb: int = Field(default=400, ge=50, le=5000)
     max_pixels: int = Field(default=40_000_000, ge=1_000_000)
     # OCR
-    ocr_languages: str = "vie+eng"
+    # the Vietnamese model alone: it reads Latin letters and digits too, and adding "eng" made
+    # upper-case Vietnamese lose its marks (docs/papers.md, "OCR language")
+    ocr_languages: str = "vie"
     ocr_psm: Literal[3, 6] = 3
     ocr_timeout_s: float = Field(default=60.0, gt=0)
     tesseract_command: str = "tesseract"

@@ -76,15 +76,17 @@ def cmd_ocr(args: argparse.Namespace) -> int:
     from devices.ocr.cer import cer
     from devices.ocr.digitize import OcrOptions, digitize
     from devices.scanner.errors import PaperError
-    from devices.scanner.imageio import load_image
+    from devices.scanner.imageio import exif_focal_35mm, load_image
     from devices.scanner.pipeline import prepare_page
 
     settings = _settings(args.config)
     pages = []
     for path in args.images:
         try:
+            focal = exif_focal_35mm(path) or settings.camera_focal_35mm or None
             page = prepare_page(load_image(path, settings.max_pixels), args.source,
-                                scan_dpi=settings.sane_dpi)
+                                scan_dpi=settings.sane_dpi, page_dpi=settings.page_dpi,
+                                focal_35mm=focal)
         except (PaperError, OSError) as exc:
             print(f"{path}:", file=sys.stderr)
             _fail(exc)

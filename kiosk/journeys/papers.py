@@ -221,11 +221,14 @@ class PapersJourney:
                            capture_now=state is CaptureState.CAPTURE)
 
     @staticmethod
-    def prepare_still(still: np.ndarray, source: Source = "camera",
-                      scan_dpi: float = 300.0) -> PreparedPage:
+    def prepare_still(still: np.ndarray, source: Source = "camera", scan_dpi: float = 300.0,
+                      settings: ScannerSettings | None = None) -> PreparedPage:
         """Heavy (~0.3 s): flatten, straighten and judge a still. Run it in a worker.
-        ``scan_dpi``: the flatbed's resolution (a camera page's dpi comes from its size)."""
-        return prepare_page(still, source, scan_dpi=scan_dpi)
+        ``scan_dpi``: the flatbed's resolution; a camera page is drawn at its paper size and
+        ``settings.page_dpi``, its shape found with ``settings.camera_focal_35mm`` when set."""
+        settings = settings or ScannerSettings()
+        return prepare_page(still, source, scan_dpi=scan_dpi, page_dpi=settings.page_dpi,
+                            focal_35mm=settings.camera_focal_35mm or None)
 
     def add_page(self, page: PreparedPage) -> None:
         """A prepared still arrives: it replaces the page being retaken or is appended."""

@@ -33,7 +33,8 @@ def test_photographed_page_comes_out_flat_upright_and_a4(manifest):
     assert page.rotation == 180 and page.detection is not None
     height, width = page.grey.shape
     assert abs(height / width - 297 / 210) < 0.02
-    assert 150 < page.dpi < 200  # an 8 MP still of a page filling 82% of the frame
+    # drawn at the fixed 200 dpi, so the picture is an A4 page (1654 x 2339 px) in the PDF
+    assert page.dpi == 200 and (width, height) == (1654, 2339)
     # lighting flattened: the paper is near white everywhere, the ink near black
     assert np.percentile(page.grey, 50) > 220 and np.percentile(page.grey, 1) < 80
 

@@ -46,7 +46,8 @@ def test_a_half_shadowed_page_in_low_light_is_found_whole(generator):
     keeps the shadowed half on the paper's side."""
     page, _ = generator.render_page(502)
     frame, quad = generator.photograph(page, generator.Conditions(
-        rotate_deg=95, light=0.45, shadow=0.45, tilt=0.1, fill=0.8, seed=7))
+        rotate_deg=95, light=0.45, shadow=0.45, tilt_deg=20, tilt_axis_deg=40, fill=0.8,
+        seed=7))
     detection = detect_page(frame, STILL_WORK_SIZE)
     assert _corner_error(detection.quad, quad.tolist()) < 20
 

@@ -66,7 +66,6 @@ class Conditions:
 
     frame: tuple[int, int] = (3264, 2448)  # width, height: an 8 MP still
     fill: float = 0.85  # page height as a fraction of the frame height
-    tilt: float = 0.0  # perspective: fraction of page width the far edge shrinks by
     rotate_deg: float = 0.0
     light: float = 1.0  # overall gain (low light < 0.6)
     shadow: float = 0.0  # darkening inside a soft shadow over part of the page
@@ -76,6 +75,12 @@ class Conditions:
     jpeg_quality: int = 88
     shift: tuple[float, float] = (0.0, 0.0)  # page centre offset, fraction of the frame
     seed: int = 0
+    # perspective through a pinhole camera: the page plane turned by ``tilt_deg`` about an axis
+    # at ``tilt_axis_deg`` in the page; the lens as a 35 mm-equivalent focal length (a
+    # document camera's 30 mm; the kiosk's fallback guess is a phone's 26 mm)
+    tilt_deg: float = 0.0
+    tilt_axis_deg: float = 0.0
+    focal_35mm: float = 30.0
 
 
 @dataclass
@@ -159,18 +164,32 @@ def _background(width: int, height: int, rng: np.random.Generator) -> np.ndarray
 
 
 def page_quad(page_size: tuple[int, int], c: Conditions) -> np.ndarray:
-    """Where the page's corners land in the frame (TL, TR, BR, BL), float32."""
+    """The page's corners (TL, TR, BR, BL) through a pinhole camera, principal point centred.
+
+    The page lies in a plane at the distance where, seen square on, its height would fill
+    ``fill`` of the frame; the plane is then turned ``rotate_deg`` about the optical axis and
+    tilted ``tilt_deg`` about an in-plane axis: a true perspective, so the page's apparent
+    aspect ratio is wrong by the foreshortening (a 4K photo of A4 at an angle: 1.10, not 1.41).
+    """
     fw, fh = c.frame
     pw, ph = page_size
-    h = c.fill * fh
-    w = h * pw / ph
-    cx, cy = fw / 2 + c.shift[0] * fw, fh / 2 + c.shift[1] * fh
-    shrink = c.tilt * w / 2  # far (top) edge is narrower: camera looks at an angle
-    quad = np.array([[-w / 2 + shrink, -h / 2], [w / 2 - shrink, -h / 2],
-                     [w / 2, h / 2], [-w / 2, h / 2]], np.float32)
-    angle = np.deg2rad(c.rotate_deg)
-    rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]], np.float32)
-    return quad @ rot.T + np.array([cx, cy], np.float32)
+    focal = c.focal_35mm / 43.27 * float(np.hypot(fw, fh))  # 43.27 mm: the 36×24 diagonal
+    distance = focal * ph / (c.fill * fh)
+    corners = np.array([[-pw / 2, -ph / 2, 0], [pw / 2, -ph / 2, 0], [pw / 2, ph / 2, 0],
+                        [-pw / 2, ph / 2, 0]], np.float64)
+
+    def about_z(deg: float) -> np.ndarray:
+        a = np.deg2rad(deg)
+        return np.array([[np.cos(a), -np.sin(a), 0], [np.sin(a), np.cos(a), 0], [0, 0, 1]])
+
+    t = np.deg2rad(c.tilt_deg)
+    about_x = np.array([[1, 0, 0], [0, np.cos(t), -np.sin(t)], [0, np.sin(t), np.cos(t)]])
+    turn = about_z(c.tilt_axis_deg) @ about_x @ about_z(-c.tilt_axis_deg) @ about_z(c.rotate_deg)
+    centre = np.array([c.shift[0] * fw / focal * distance, c.shift[1] * fh / focal * distance,
+                       distance])
+    points = corners @ turn.T + centre
+    projected = focal * points[:, :2] / points[:, 2:3] + np.array([fw / 2, fh / 2])
+    return projected.astype(np.float32)
 
 
 def photograph(page: np.ndarray, c: Conditions) -> tuple[np.ndarray, np.ndarray]:
@@ -209,11 +228,13 @@ def photograph(page: np.ndarray, c: Conditions) -> tuple[np.ndarray, np.ndarray]
 # The committed set. "good" photographs are ones a citizen would be right to expect to pass.
 CAMERA_SET: list[tuple[str, Conditions, bool, list[str]]] = [
     ("cam_straight", Conditions(seed=1), True, []),
-    ("cam_angle", Conditions(tilt=0.12, rotate_deg=-4, seed=2), True, []),
+    ("cam_angle", Conditions(tilt_deg=30, tilt_axis_deg=20, rotate_deg=-4, seed=2), True, []),
     ("cam_skew", Conditions(rotate_deg=7, fill=0.8, seed=3), True, []),
-    ("cam_lowlight", Conditions(light=0.45, noise=3.0, tilt=0.05, seed=4), True, []),
+    ("cam_lowlight", Conditions(light=0.45, noise=3.0, tilt_deg=12, tilt_axis_deg=100, seed=4),
+     True, []),
     ("cam_shadow", Conditions(shadow=0.45, rotate_deg=2, seed=5), True, []),
-    ("cam_softblur", Conditions(blur_sigma=1.0, tilt=0.08, jpeg_quality=75, seed=6), True, []),
+    ("cam_softblur", Conditions(blur_sigma=1.0, tilt_deg=20, tilt_axis_deg=160, jpeg_quality=75,
+                                seed=6), True, []),
     ("cam_upside_down", Conditions(rotate_deg=178, fill=0.82, seed=7), True, []),
     ("bad_blur", Conditions(blur_sigma=6.0, seed=8), False, ["blur"]),
     ("bad_dark", Conditions(light=0.13, noise=2.0, seed=9), False, ["dark"]),

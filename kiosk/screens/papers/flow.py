@@ -165,7 +165,7 @@ class PapersFlow(QObject):
         source = "camera" if device.kind == "camera" else "flatbed"
         dpi = getattr(device, "dpi", self.settings.sane_dpi)
         self.changed.emit()
-        run_task(lambda: PapersJourney.prepare_still(device.still(), source, dpi),
+        run_task(lambda: PapersJourney.prepare_still(device.still(), source, dpi, self.settings),
                  self._captured, self._capture_failed)
 
     def _captured(self, page) -> None:
