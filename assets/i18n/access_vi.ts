@@ -45,6 +45,34 @@
     </message>
 </context>
 <context>
+    <name>AudioNavigator</name>
+    <message>
+        <location filename="../../kiosk/access/navigator.py" line="88"/>
+        <source>Audio mode on. Use the arrow keys to move, Enter to choose.</source>
+        <translation>Đã bật chế độ âm thanh. Dùng phím mũi tên để di chuyển, phím Enter để chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/access/navigator.py" line="111"/>
+        <source>Button</source>
+        <translation>Nút</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/access/navigator.py" line="111"/>
+        <source>Text box</source>
+        <translation>Ô nhập</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/access/navigator.py" line="112"/>
+        <source>empty</source>
+        <translation>trống</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/access/navigator.py" line="112"/>
+        <source>selected</source>
+        <translation>đang chọn</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <location filename="../../kiosk/access/help.py" line="84"/>

@@ -20,6 +20,7 @@ from kiosk.access.bar import AccessBar
 from kiosk.access.controls import AccessControls
 from kiosk.access.help import HelpOverlay
 from kiosk.access.idle_overlay import IdleOverlay
+from kiosk.access.navigator import AudioNavigator
 from kiosk.screens.base import Screen
 from kiosk.shell.context import AppContext
 from kiosk.shell.idle import IdleWatch
@@ -90,6 +91,7 @@ class KioskWindow(QWidget):
         self.overlay.end_now.connect(self._session_expired)
 
         self._guard = _KeyGuard(self)
+        self.navigator = AudioNavigator(self, self.access)
         self._clock_timer = QTimer(self, interval=15_000)
         self._clock_timer.timeout.connect(self._update_clock)
         self._clock_timer.start()
@@ -124,6 +126,8 @@ class KioskWindow(QWidget):
         target.on_enter()
         self.overlay.hide()
         self.help.hide()
+        self.navigator.frame.hide()
+        self.navigator.current = None
         if name == "home":
             self.idle.disarm()
         else:
@@ -188,6 +192,9 @@ class KioskWindow(QWidget):
 
     def install_guards(self) -> None:
         app = QApplication.instance()
+        # the last installed filter sees an event first: the idle watch must see every key,
+        # even one the audio navigator then consumes
+        app.installEventFilter(self.navigator)
         app.installEventFilter(self._guard)
         app.installEventFilter(self.idle)
 
