@@ -92,6 +92,19 @@ def area_shots() -> list[Shot]:
     return shots
 
 
+def visit_states(app: KioskApp, langs: tuple[str, ...] = ("vi", "en")):
+    """Put ``app`` in each screenshot state in turn, yielding ``(lang, name)`` once it is
+    drawn (the screenshots and the accessibility check walk the same states)."""
+    for lang in langs:
+        for name, prepare in QUEUE_SHOTS + area_shots():
+            app.ctx.wipe_session()
+            app.ctx.faults.clear()
+            app.ctx.set_language(lang)
+            prepare(app)
+            _settle(app)
+            yield lang, name
+
+
 def render_all(out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -99,16 +112,10 @@ def render_all(out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
         app = build(demo_config(Path(tmp)))
         app.window.resize(*size)
         app.window.show()
-        for lang in ("vi", "en"):
-            for name, prepare in QUEUE_SHOTS + area_shots():
-                app.ctx.wipe_session()
-                app.ctx.faults.clear()
-                app.ctx.set_language(lang)
-                prepare(app)
-                _settle(app)
-                path = out / f"{lang}_{name}.png"
-                app.window.grab().save(str(path))
-                written.append(path)
+        for lang, name in visit_states(app):
+            path = out / f"{lang}_{name}.png"
+            app.window.grab().save(str(path))
+            written.append(path)
         app.window.overlay.hide()
         app.ctx.wipe_session()
         QThreadPool.globalInstance().waitForDone(10_000)  # cameras closing, files deleted
