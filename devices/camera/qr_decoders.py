@@ -1,4 +1,5 @@
-"""QR decoders behind one interface: zxing-cpp (default) and pyzbar (selectable).
+"""QR decoders behind one interface: layered (default: zxing-cpp, then a second pass for
+small codes), zxing-cpp alone and pyzbar alone (selectable).
 
 The default was chosen by measurement on the committed card-in-scene frames
 (bench/bench_idcard.py, docs/benchmarks.md). pyzbar runs zbar in binary mode
@@ -78,10 +79,25 @@ class PyzbarDecoder:
         return out
 
 
-DECODERS = {"zxing": ZxingDecoder, "pyzbar": PyzbarDecoder}
+class LayeredDecoder:
+    """zxing-cpp on the frame; when it finds nothing, the small-code second pass
+    (:mod:`.qr_rescue`: the card's QR cut out, enlarged, sharpened; zxing, then zbar)."""
+
+    name = "layered"
+
+    def __init__(self) -> None:
+        self._zxing, self._zbar = ZxingDecoder(), PyzbarDecoder()
+
+    def decode(self, gray: np.ndarray) -> list[str]:
+        from .qr_rescue import second_pass
+
+        return self._zxing.decode(gray) or second_pass(gray, self._zxing, self._zbar)
 
 
-def make_decoder(name: str = "zxing") -> QrDecoder:
+DECODERS = {"zxing": ZxingDecoder, "pyzbar": PyzbarDecoder, "layered": LayeredDecoder}
+
+
+def make_decoder(name: str = "layered") -> QrDecoder:
     try:
         return DECODERS[name]()
     except KeyError:

@@ -17,7 +17,8 @@ class IdCardSettings(BaseModel):
     camera_device: str = "0"
     camera_frames: str = ""  # simulator: folder of images or a video; "" = the synthetic card
     camera_fps: float = Field(15.0, gt=0, le=120)
-    qr_decoder: Literal["zxing", "pyzbar"] = "zxing"  # zxing chosen by measurement
+    # layered = zxing, then a second pass for small codes; chosen by measurement (docs/identity.md)
+    qr_decoder: Literal["layered", "zxing", "pyzbar"] = "layered"
     qr_timeout_s: float = Field(60.0, gt=0)
 
     # Contactless reader: empty = no reader (identity from the QR only);

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +49,23 @@ def qr_matrix(payload: str) -> np.ndarray:
     return np.array(zxingcpp.write_barcode_to_image(code, scale=1, add_quiet_zones=True))
 
 
-def _card_face(rnd: random.Random, width: int, payload: str | None) -> np.ndarray:
+@dataclass(frozen=True)
+class SceneParams:
+    """How frames vary. The defaults made bench/data/qr_frames; other values make sets the
+    decoders were not tuned on (small codes of a card far from the camera, a thumb on it)."""
+
+    card_px: tuple[int, int] = (620, 950)  # card width on the sensor
+    qr_px: tuple[int, int] | None = None  # QR side instead (the card width follows)
+    max_rotation: float = 30.0
+    max_tilt: float = 0.08
+    max_blur: float = 1.3
+    noise: tuple[float, float] = (1.5, 4.0)
+    jpeg: tuple[int, int] = (72, 88)
+    cover_half: bool = False  # a thumb over half of the QR: must not read, must not crash
+
+
+def _card_face(rnd: random.Random, width: int, payload: str | None,
+               qr_side: int | None = None, cover_half: bool = False) -> np.ndarray:
     """The card (85.6 × 54 mm) with blocks of 'text', a photo box and the QR code."""
     import cv2
 
@@ -64,31 +81,42 @@ def _card_face(rnd: random.Random, width: int, payload: str | None) -> np.ndarra
                   (170, 160, 150), -1)
     if payload is not None:
         matrix = qr_matrix(payload)
-        side = int(width * rnd.uniform(0.21, 0.25))
+        side = qr_side or int(width * rnd.uniform(0.21, 0.25))
         qr = cv2.resize(matrix, (side, side), interpolation=cv2.INTER_NEAREST)
         y0, x0 = int(height * 0.08), width - side - int(width * 0.05)
         card[y0:y0 + side, x0:x0 + side] = cv2.cvtColor(qr, cv2.COLOR_GRAY2BGR)
+        if cover_half:  # a thumb from below: skin tone, soft edge, over ~half the code
+            top = y0 + int(side * rnd.uniform(0.4, 0.55))
+            cv2.ellipse(card, (x0 + side // 2 + rnd.randint(-side // 8, side // 8), top + side),
+                        (int(side * 0.75), side), 0, 180, 360,
+                        (rnd.randint(120, 160), rnd.randint(150, 180), rnd.randint(190, 225)), -1)
     return card
 
 
-def render_scene(seed: int, payload: str | None, size: tuple[int, int] = (1920, 1080)) -> np.ndarray:
+def render_scene(seed: int, payload: str | None, size: tuple[int, int] = (1920, 1080),
+                 params: SceneParams = SceneParams()) -> np.ndarray:
     import cv2
 
-    rnd = random.Random(seed)
+    rnd, prm = random.Random(seed), params
     w, h = size
     # The tray: a dark matte surface with a soft light gradient.
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     light = 60 + 40 * np.exp(-(((xx - w * rnd.uniform(0.3, 0.7)) / w) ** 2 + ((yy - h / 2) / h) ** 2) * 3)
     scene = np.dstack([light * 0.9, light, light * 1.05]).clip(0, 255).astype(np.uint8)
-    card_w = rnd.randint(620, 950)
-    card = _card_face(rnd, card_w, payload)
+    qr_side = None
+    if prm.qr_px:
+        qr_side = rnd.randint(*prm.qr_px)
+        card_w = int(qr_side / rnd.uniform(0.21, 0.25))
+    else:
+        card_w = rnd.randint(*prm.card_px)
+    card = _card_face(rnd, card_w, payload, qr_side, prm.cover_half)
     ch, cw = card.shape[:2]
     src = np.float32([[0, 0], [cw, 0], [cw, ch], [0, ch]])
-    angle = np.radians(rnd.uniform(-30, 30))
+    angle = np.radians(rnd.uniform(-prm.max_rotation, prm.max_rotation))
     cx, cy = w / 2 + rnd.uniform(-250, 250), h / 2 + rnd.uniform(-120, 120)
     rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     corners = (src - [cw / 2, ch / 2]) @ rot.T
-    tilt = rnd.uniform(-0.08, 0.08)  # one edge nearer the camera
+    tilt = rnd.uniform(-prm.max_tilt, prm.max_tilt)  # one edge nearer the camera
     corners[:, 0] *= 1 + tilt * np.sign(corners[:, 1])
     dst = np.float32(corners + [cx, cy])
     m = cv2.getPerspectiveTransform(src, dst)
@@ -108,15 +136,17 @@ def render_scene(seed: int, payload: str | None, size: tuple[int, int] = (1920, 
         kernel = np.zeros((k, k), np.float32)
         kernel[k // 2, :] = 1.0 / k
         scene = cv2.filter2D(scene, -1, kernel)
-    sigma = rnd.uniform(0.0, 1.3)
+    sigma = rnd.uniform(0.0, prm.max_blur)
     if sigma > 0.2:
         scene = cv2.GaussianBlur(scene, (0, 0), sigma)
-    noise = np.random.default_rng(seed).normal(0, rnd.uniform(1.5, 4.0), scene.shape)
+    noise = np.random.default_rng(seed).normal(0, rnd.uniform(*prm.noise), scene.shape)
     return (scene + noise).clip(0, 255).astype(np.uint8)
 
 
-def generate_frame_set(out_dir: Path, count: int = 40, empty: int = 4, seed: int = 2026) -> dict:
-    """Write ``count`` JPEG frames (the last ``empty`` without a QR) and truth.json."""
+def generate_frame_set(out_dir: Path, count: int = 40, empty: int = 4, seed: int = 2026,
+                       params: SceneParams = SceneParams(), covered: int = 0) -> dict:
+    """Write ``count`` JPEG frames and truth.json: the last ``empty`` without a QR, the
+    ``covered`` before them with half the QR under a thumb (truth None: no read expected)."""
     import cv2
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -125,9 +155,11 @@ def generate_frame_set(out_dir: Path, count: int = 40, empty: int = 4, seed: int
     for i in range(count):
         payload = None if i >= count - empty else format_qr_payload(
             random_citizen_qr(rnd), trailing_fields=rnd.choice([0, 0, 3]))
-        frame = render_scene(seed * 1000 + i, payload)
+        is_covered = count - empty - covered <= i < count - empty
+        scene_params = SceneParams(**{**params.__dict__, "cover_half": True}) if is_covered else params
+        frame = render_scene(seed * 1000 + i, payload, params=scene_params)
         name = f"frame_{i:03d}.jpg"
-        cv2.imwrite(str(out_dir / name), frame, [cv2.IMWRITE_JPEG_QUALITY, rnd.randint(72, 88)])
-        truth[name] = payload
+        cv2.imwrite(str(out_dir / name), frame, [cv2.IMWRITE_JPEG_QUALITY, rnd.randint(*params.jpeg)])
+        truth[name] = None if is_covered else payload
     (out_dir / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n")
     return truth

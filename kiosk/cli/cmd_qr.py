@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = qr.add_subparsers(dest="qr_command", metavar="ACTION")
     decode = actions.add_parser("decode", help="decode the QR codes in one or more images")
     decode.add_argument("images", type=Path, nargs="+")
-    decode.add_argument("--decoder", choices=("zxing", "pyzbar"), default="zxing")
+    decode.add_argument("--decoder", choices=("layered", "zxing", "pyzbar"), default="layered")
     decode.set_defaults(handler=cmd_decode)
     qr.set_defaults(handler=lambda args: (qr.print_help(), 2)[1])
 
