@@ -110,10 +110,16 @@ def demo(data_dir: Path | None, fullscreen: bool) -> int:
 
     data_dir = Path(data_dir or paths.default_data_dir() / "demo")
     config = demo_config(data_dir, fullscreen)
+    from kiosk.provisioning import provision_demo
+
     central = DemoCentral(data_dir / "central")
-    config.sync.central_url = central.start()
-    config.sync.enrollment_token = central.enrollment_token
+    central.start()
     config.sync.numbering = "leased"
+    try:
+        config = provision_demo(config, central)
+    except Exception:
+        central.stop()
+        raise
     print("Kiosk demo: simulated devices, ESC/POS printer emulator on 127.0.0.1, data in", data_dir)
     print("Central one-stop system (reference server, SQLite) on", config.sync.central_url)
     print("Printed tickets and receipts are saved as PNG images in:", data_dir / "printed")

@@ -1,4 +1,5 @@
-"""``kiosk central serve``: run the reference central one-stop system (sync/central)."""
+"""``kiosk central serve|migrate|enroll-token``: the reference central one-stop system
+(sync/central)."""
 from __future__ import annotations
 
 
@@ -13,6 +14,12 @@ def register(subparsers) -> None:
     migrate = sub.add_parser("migrate", help="upgrade the central's database schema (Alembic)")
     add_migrate_arguments(migrate)
     migrate.set_defaults(handler=_migrate)
+    from sync.central.admin import add_enroll_arguments
+
+    enroll = sub.add_parser("enroll-token",
+                            help="issue a one-time enrollment token for one kiosk (admin)")
+    add_enroll_arguments(enroll)
+    enroll.set_defaults(handler=_enroll_token)
 
 
 def _serve(args) -> int:
@@ -25,3 +32,9 @@ def _migrate(args) -> int:
     from sync.central.cli import run_migrate
 
     return run_migrate(args)
+
+
+def _enroll_token(args) -> int:
+    from sync.central.admin import run_enroll_token
+
+    return run_enroll_token(args)

@@ -40,7 +40,6 @@ MAX_BATCH = 16
 @dataclass
 class CentralConfig:
     files_dir: Path
-    enrollment_token: str = ""
     admin_token: str = ""
     window_s: int = signing.DEFAULT_WINDOW_S
     max_json_bytes: int = 1 << 20
@@ -127,17 +126,21 @@ class CentralApp:
 
     def _dispatch(self, environ: dict, box: list) -> tuple[int, object, dict]:
         try:
+            # the route first: a wrong path or method is answered before any header is read
+            path = environ.get("PATH_INFO", "") or "/"
+            method = environ["REQUEST_METHOD"].upper()
+            route = next(((p.match(path), h, a) for m, p, h, a in self.routes
+                          if m == method and p.match(path)), None)
+            if route is None:
+                allowed = sorted({m for m, p, _, _ in self.routes if p.match(path)})
+                if allowed:  # RFC 9110 §15.5.6: a 405 names the methods the resource takes
+                    raise ApiError(405, "method_not_allowed",
+                                   "this path does not take that method",
+                                   headers={"Allow": ", ".join(allowed)})
+                raise ApiError(404, "not_found", "no such endpoint")
             request = self._read(environ)
             box.append(request)
-            for method, pattern, handler, auth in self.routes:
-                match = pattern.match(request.path)
-                if match and method == request.method:
-                    return self._run(handler, request, match, auth)
-            allowed = sorted({m for m, p, _, _ in self.routes if p.match(request.path)})
-            if allowed:  # RFC 9110 §15.5.6: a 405 names the methods the resource takes
-                raise ApiError(405, "method_not_allowed", "this path does not take that method",
-                               headers={"Allow": ", ".join(allowed)})
-            raise ApiError(404, "not_found", "no such endpoint")
+            return self._run(route[1], request, route[0], route[2])
         except ApiError as exc:
             return exc.status, exc.body(), exc.headers
         except OperationalError:

@@ -1,9 +1,10 @@
 """Command line of the reference central, shared by ``python -m sync.central`` and
 ``kiosk central serve``.
 
-Tokens come from the environment (``CENTRAL_ENROLLMENT_TOKEN``, ``CENTRAL_ADMIN_TOKEN``) or
-options; a secret on a command line is visible to every user of the machine, so prefer the
-environment outside demos.
+The admin token (catalog publishing) comes from the environment (``CENTRAL_ADMIN_TOKEN``) or
+an option; a secret on a command line is visible to every user of the machine, so prefer the
+environment outside demos.  Kiosks register with one-time tokens from ``enroll-token``
+(``sync.central.admin``), never with a shared one.
 """
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     parser.add_argument("--data-dir", type=Path, default=Path("central-data"),
                         help="where attachments (and the default SQLite file) are kept")
-    parser.add_argument("--enrollment-token", default=os.environ.get("CENTRAL_ENROLLMENT_TOKEN", ""),
-                        help="token a kiosk presents to register (env CENTRAL_ENROLLMENT_TOKEN)")
     parser.add_argument("--admin-token", default=os.environ.get("CENTRAL_ADMIN_TOKEN", ""),
                         help="token to publish catalogs (env CENTRAL_ADMIN_TOKEN)")
     parser.add_argument("--tls-cert", type=Path, default=None,
@@ -47,8 +46,7 @@ def run_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     args.data_dir.mkdir(parents=True, exist_ok=True)
     db_url = args.db or f"sqlite:///{(args.data_dir / 'central.sqlite3').resolve()}"
-    # the workers read the tokens from the environment, never from their command line
-    os.environ["CENTRAL_ENROLLMENT_TOKEN"] = args.enrollment_token
+    # the workers read the token from the environment, never from their command line
     os.environ["CENTRAL_ADMIN_TOKEN"] = args.admin_token
     return serve(ServeSettings(
         db_url=db_url, files_dir=str((args.data_dir / "attachments").resolve()),
@@ -86,5 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     add_serve_arguments(sub.add_parser("serve", help="run the central HTTP server"))
     add_migrate_arguments(sub.add_parser("migrate", help="upgrade the central's database schema"))
+    from sync.central.admin import add_enroll_arguments, run_enroll_token
+
+    add_enroll_arguments(sub.add_parser("enroll-token", help="issue a kiosk's one-time token"))
     args = parser.parse_args(argv)
+    if args.command == "enroll-token":
+        return run_enroll_token(args)
     return run_migrate(args) if args.command == "migrate" else run_serve(args)

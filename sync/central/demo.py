@@ -1,16 +1,17 @@
 """Start the reference central for the demo: its own process, SQLite, loopback, a random port.
 
-The kiosk demo calls ``DemoCentral(data_dir).start()`` and points ``[sync] central_url`` and
-``enrollment_token`` at what it returns; a separate process keeps the kiosk's UI free of the
-server's work.
+The kiosk demo calls ``DemoCentral(data_dir).start()``, asks it for a one-time enrollment
+token (``issue_token``, what an administrator does with ``kiosk central enroll-token``) and
+provisions itself with it (``kiosk.provisioning``); a separate process keeps the kiosk's UI
+free of the server's work.
 """
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -23,9 +24,8 @@ def _central_command() -> list[str]:
 
 
 class DemoCentral:
-    def __init__(self, data_dir: Path, enrollment_token: str | None = None) -> None:
+    def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self.enrollment_token = enrollment_token or secrets.token_urlsafe(16)
         self.url = ""
         self._proc: subprocess.Popen | None = None
 
@@ -34,7 +34,7 @@ class DemoCentral:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         ready = self.data_dir / "central.url"
         ready.unlink(missing_ok=True)
-        env = {**os.environ, "CENTRAL_ENROLLMENT_TOKEN": self.enrollment_token}
+        env = dict(os.environ)
         log = open(self.data_dir / "central.log", "ab")
         self._proc = subprocess.Popen(
             [*_central_command(), "serve", "--host", "127.0.0.1", "--port", "0",
@@ -49,6 +49,14 @@ class DemoCentral:
             time.sleep(0.05)
         self.url = ready.read_text().strip()
         return self.url
+
+    def issue_token(self, kiosk_id: str, agency_id: str, centre_id: str = "",
+                    rekey: bool = False) -> str:
+        """A one-time enrollment token for ``kiosk_id``, valid 10 minutes (once started)."""
+        from sync.central.admin import issue_token
+
+        url = f"sqlite:///{(self.data_dir / 'central.sqlite3').resolve()}"
+        return issue_token(url, kiosk_id, agency_id, centre_id, timedelta(minutes=10), rekey)
 
     def stop(self) -> None:
         if self._proc is not None and self._proc.poll() is None:

@@ -110,7 +110,6 @@ def worker_app():
     engine = make_engine(settings.db_url, migrate=False)
     app = CentralApp(sessionmaker(engine, expire_on_commit=False), CentralConfig(
         files_dir=Path(settings.files_dir),
-        enrollment_token=os.environ.get("CENTRAL_ENROLLMENT_TOKEN", ""),
         admin_token=os.environ.get("CENTRAL_ADMIN_TOKEN", "")))
     if settings.ready_file:
         _announce(settings)

@@ -53,7 +53,7 @@ def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int) 
 
     store = _open(store_path, key_path)
     worker = SyncWorker(store, settings)
-    worker.run_once()  # registers and leases the first blocks
+    worker.run_once()  # leases the first blocks
     worker.start()
     tickets = LeasedTicketNumbers(settings, on_low=worker.request_refill)
     codes = dossier_code_source(settings, on_low=worker.request_refill)

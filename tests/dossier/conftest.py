@@ -32,11 +32,12 @@ def kiosk(qtbot, tmp_path, central):
         config.idcard.camera_frames = str(frames)
         config.idcard.reader_backend = "pcsc"
         config.idcard.reader = ""  # identity from the QR only
-        if central is not None:
-            config.sync.central_url = central.url
-            config.sync.enrollment_token = central.enrollment_token
+        if central is not None:  # provisioned as the demo does, with a token it issues
+            from kiosk.provisioning import provision_demo
+
             config.sync.numbering = "leased"
             config.sync.poll_interval_s = 0.5
+            config = provision_demo(config, central)
         app = build(config)
         app.start_sync()
         app.window.resize(1920, 1080)

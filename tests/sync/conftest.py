@@ -74,7 +74,11 @@ def provision(central: CentralServer | Engine, settings, url: str | None = None)
 
     client = CentralClient(url or settings.central_url, settings.kiosk_id, None, allow_http=True)
     try:
-        enroll(settings, client, issue_token(central, settings.kiosk_id, settings.agency_id))
+        token = issue_token(central, settings.kiosk_id, settings.agency_id)
+    except ValueError:  # registered before: a re-keying token, spent only if the secret fails
+        token = issue_token(central, settings.kiosk_id, settings.agency_id, rekey=True)
+    try:
+        enroll(settings, client, token)
     finally:
         client.close()
     return settings
@@ -105,6 +109,20 @@ def kiosk_settings(tmp_path, url: str, kiosk_id: str = "kiosk-01", **changes):
                 connect_timeout_s=2, read_timeout_s=3, heartbeat_interval_s=0.1)
     base.update(changes)
     return SyncSettings(**base)
+
+
+def provisioned(central, tmp_path, kiosk_id: str = "kiosk-01", url: str | None = None,
+                **changes):
+    """``kiosk_settings`` of a kiosk provisioned with ``central`` (and talking to ``url``,
+    a proxy in front of it, when given)."""
+    settings = kiosk_settings(tmp_path, url or central.url, kiosk_id, **changes)
+    return provision(central, settings, url=central.url)
+
+
+def presence(client, id_number: str) -> dict:
+    """The statement a kiosk sends after a verified chip read (sync.central.papers)."""
+    return {"challenge": client.presence_challenge(), "id_number": id_number,
+            "sod_sha256": "5" * 64, "passive_authentication": "verified_csca"}
 
 
 def queue_dossier(store, settings, blobs=(b"scan",), **kw):

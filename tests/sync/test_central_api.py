@@ -10,13 +10,7 @@ from sync.check_code import check_code
 from sync.client import canonical_json
 from sync.errors import PermanentError, SyncError
 from sync.testing.samples import submission
-from tests.sync.conftest import ADMIN, central_file, issue_token, register
-
-
-def presence(client, id_number: str) -> dict:
-    """The statement a kiosk sends after a verified chip read (sync.central.papers)."""
-    return {"challenge": client.presence_challenge(), "id_number": id_number,
-            "sod_sha256": "5" * 64, "passive_authentication": "verified_csca"}
+from tests.sync.conftest import ADMIN, central_file, issue_token, presence, register
 
 
 def upload_all(client, sub: dict, blobs: list[bytes], chunk: int = 100_000) -> None:

@@ -5,14 +5,14 @@ import json
 
 from kiosk.cli import main
 from sync.store.models_dossier import Dossier
-from tests.sync.conftest import ENROLL, ROOT, kiosk_settings, queue_dossier
+from tests.sync.conftest import ROOT, kiosk_settings, provision, queue_dossier
 
 
 def configure(monkeypatch, tmp_path, url: str) -> str:
     """The shipped example configuration, pointed at this test's store and central."""
     for key, value in {"KIOSK__DATA_DIR": tmp_path / "kiosk",
                        "KIOSK__KEY_FILE": tmp_path / "keys" / "store.key",
-                       "SYNC__CENTRAL_URL": url, "SYNC__ENROLLMENT_TOKEN": ENROLL,
+                       "SYNC__CENTRAL_URL": url, "SYNC__DEV_INSECURE_HTTP": "true",
                        "SYNC__CREDENTIALS_PATH": tmp_path / "cred.json"}.items():
         monkeypatch.setenv("KIOSK__" + key, str(value))
     return str(ROOT / "kiosk" / "config.example.toml")
@@ -21,7 +21,8 @@ def configure(monkeypatch, tmp_path, url: str) -> str:
 def test_status_run_and_retry_over_the_command_line(central, kiosk_store, tmp_path, capsys,
                                                      monkeypatch):
     config = configure(monkeypatch, tmp_path, central.url)
-    settings = kiosk_settings(tmp_path, central.url)
+    settings = provision(central, kiosk_settings(tmp_path, central.url,
+                                                 credentials_path=str(tmp_path / "cred.json")))
     good = queue_dossier(kiosk_store, settings)
     bad = queue_dossier(kiosk_store, settings)
     with kiosk_store.session() as s:

@@ -1,4 +1,4 @@
-"""The demo central: its own process on loopback, registration with its token, stopped cleanly."""
+"""The demo central: its own process on loopback, registration with a token it issues, stopped cleanly."""
 from __future__ import annotations
 
 from sync.central.demo import DemoCentral
@@ -10,8 +10,8 @@ def test_the_demo_central_serves_a_kiosk_and_stops(tmp_path):
     url = central.start()
     try:
         assert url.startswith("http://127.0.0.1:")
-        client = CentralClient(url, "kiosk-demo", None)
-        client.register(central.enrollment_token, "000.00.00.H30")
+        client = CentralClient(url, "kiosk-demo", None, allow_http=True)
+        client.register(central.issue_token("kiosk-demo", "000.00.00.H30"), "000.00.00.H30")
         client.heartbeat(queue_depth=0)
         assert (tmp_path / "central" / "central.sqlite3").exists()
     finally:

@@ -20,7 +20,14 @@ from sync.store.models_dossier import Dossier
 from sync.testing.faultproxy import FAULTS, FaultProxy
 from sync.testing.kiosk_proc import drain
 from sync.worker import SyncWorker
-from tests.sync.conftest import ENV, ROOT, central_file, kiosk_settings, queue_dossier
+from tests.sync.conftest import (
+    ENV,
+    ROOT,
+    central_file,
+    kiosk_settings,
+    provision,
+    queue_dossier,
+)
 
 
 def assert_arrived_exactly_once(store, session: Session, files_dir, originals: dict[str, bytes]):
@@ -58,7 +65,8 @@ def _queue_random(store, settings, rng, originals):
 def test_kill_9_at_random_moments_100_times(central_proc, kiosk_store, tmp_path):
     url, engine, files_dir = central_proc
     # small dossiers go as one bundle, the others in 16 KB chunks: both paths get killed
-    settings = kiosk_settings(tmp_path, url, chunk_size_bytes=16_384, bundle_max_bytes=60_000)
+    settings = provision(engine, kiosk_settings(tmp_path, url, chunk_size_bytes=16_384,
+                                                bundle_max_bytes=60_000))
     store_path, key_path = str(tmp_path / "kiosk" / "kiosk.db"), str(tmp_path / "keys" / "store.key")
     rng = random.Random(468)
     originals: dict[str, bytes] = {}
@@ -101,8 +109,9 @@ def test_every_dossier_arrives_through_a_faulty_network(central, kiosk_store, tm
     weights = {fault: 1.0 for fault in FAULTS}
     weights["pass"], weights["timeout"] = 8.0, 0.5
     proxy = FaultProxy(central.port, weights, seed=11, hold_s=1.2).start()
-    settings = kiosk_settings(tmp_path, proxy.url, chunk_size_bytes=32_768, read_timeout_s=0.8,
-                              bundle_max_bytes=100_000)
+    settings = provision(central, kiosk_settings(tmp_path, proxy.url, chunk_size_bytes=32_768,
+                                                 read_timeout_s=0.8, bundle_max_bytes=100_000),
+                         url=central.url)
     rng = random.Random(118)
     originals: dict[str, bytes] = {}
     for _ in range(30):

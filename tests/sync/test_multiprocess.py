@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.central.models import Dossier as CentralDossier
-from tests.sync.conftest import ENV, ROOT, kiosk_settings
+from tests.sync.conftest import ENV, ROOT, kiosk_settings, provision
 
 def kiosk_cmd(mode: str, tmp_path: Path, settings, *extra: str) -> list[str]:
     return [sys.executable, "-m", "sync.testing.kiosk_proc", mode,
@@ -23,9 +23,9 @@ def kiosk_cmd(mode: str, tmp_path: Path, settings, *extra: str) -> list[str]:
 def test_four_kiosks_taking_numbers_at_once_never_share_one(central_proc, tmp_path):
     url, engine, _files = central_proc
     # fallback 9000-9999 shared out by four: a load spike never exhausts a kiosk
-    kiosks = [kiosk_settings(tmp_path, url, f"kiosk-{i}", numbering="leased", kiosk_slot=i,
-                             lease_block=100, lease_low_water=60, ticket_series=["A"],
-                             fallback_size=250) for i in range(4)]
+    kiosks = [provision(engine, kiosk_settings(
+        tmp_path, url, f"kiosk-{i}", numbering="leased", kiosk_slot=i, lease_block=100,
+        lease_low_water=60, ticket_series=["A"], fallback_size=250)) for i in range(4)]
     procs = [subprocess.Popen(kiosk_cmd("numbers", tmp_path, s, "250"), cwd=ROOT, env=ENV,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for s in kiosks]
     results = []

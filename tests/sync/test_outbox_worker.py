@@ -13,7 +13,14 @@ from sync.state import retry, sync_status
 from sync.store.models_dossier import Dossier, DossierAttachment
 from sync.store.models_sync import OutboxItem
 from sync.worker import SyncWorker
-from tests.sync.conftest import central_file, kiosk_settings, queue_dossier
+from sync.check_code import check_code
+from tests.sync.conftest import (
+    central_file,
+    kiosk_settings,
+    presence,
+    provisioned,
+    queue_dossier,
+)
 
 
 def test_dossier_attachments_and_outbox_are_written_together_and_encrypted(kiosk_store, tmp_path):
@@ -44,7 +51,7 @@ def test_a_failed_code_allocation_leaves_nothing_half_written(kiosk_store, tmp_p
 
 
 def test_worker_delivers_and_records_success(central, kiosk_store, tmp_path):
-    settings = kiosk_settings(tmp_path, central.url)
+    settings = provisioned(central, tmp_path)
     blobs = [os.urandom(200_000), os.urandom(3)]
     got = queue_dossier(kiosk_store, settings, blobs)
     worker = SyncWorker(kiosk_store, settings)
@@ -85,7 +92,7 @@ def test_unreachable_central_backs_off_and_keeps_the_dossier(kiosk_store, tmp_pa
 
 
 def test_a_refused_dossier_is_parked_and_retried_on_request(central, kiosk_store, tmp_path):
-    settings = kiosk_settings(tmp_path, central.url)
+    settings = provisioned(central, tmp_path)
     got = queue_dossier(kiosk_store, settings)
     with kiosk_store.session() as s:  # break the contract: the central will refuse it
         s.get(Dossier, got.dossier_id).procedure_code = "not-a-code"
@@ -104,12 +111,12 @@ def test_a_refused_dossier_is_parked_and_retried_on_request(central, kiosk_store
 def test_a_partial_upload_is_resumed_not_restarted(central, kiosk_store, tmp_path):
     from sync.dossiers import submission_body
 
-    settings = kiosk_settings(tmp_path, central.url, chunk_size_bytes=65_536,
+    settings = provisioned(central, tmp_path, chunk_size_bytes=65_536,
                               parallel_deliveries=1, bundle_max_bytes=0)
     blob = os.urandom(400_000)
     got = queue_dossier(kiosk_store, settings, [blob])
     worker = SyncWorker(kiosk_store, settings)
-    worker.run_once()  # registers; delivers everything: make a second one to interrupt
+    worker.run_once()  # delivers everything: make a second one to interrupt
     got = queue_dossier(kiosk_store, settings, [blob])
     with kiosk_store.session() as s:
         dossier = s.get(Dossier, got.dossier_id)
@@ -127,7 +134,7 @@ def test_a_partial_upload_is_resumed_not_restarted(central, kiosk_store, tmp_pat
 def test_purge_waits_for_the_acknowledgement_then_the_window(central, kiosk_store, tmp_path):
     from sync.retention import purge_acknowledged
 
-    settings = kiosk_settings(tmp_path, central.url, retention_hours=24)
+    settings = provisioned(central, tmp_path, retention_hours=24)
     later = datetime.now(timezone.utc) + timedelta(days=30)
     got = queue_dossier(kiosk_store, settings, [b"scan of a paper"])
     with kiosk_store.session() as s:
@@ -149,9 +156,9 @@ def test_purge_waits_for_the_acknowledgement_then_the_window(central, kiosk_stor
 
 
 def test_a_small_dossier_goes_in_one_request(central, kiosk_store, tmp_path):
-    settings = kiosk_settings(tmp_path, central.url, bundle_max_bytes=1 << 20)
+    settings = provisioned(central, tmp_path, bundle_max_bytes=1 << 20)
     worker = SyncWorker(kiosk_store, settings)
-    worker.run_once()  # registration
+    worker.run_once()  # leases, heartbeat
     blobs = [os.urandom(100_000), os.urandom(5), os.urandom(70_000)]
     got = queue_dossier(kiosk_store, settings, blobs)
     calls = []
@@ -162,9 +169,9 @@ def test_a_small_dossier_goes_in_one_request(central, kiosk_store, tmp_path):
     with kiosk_store.session() as s:
         ids = [a.id for a in s.get(Dossier, got.dossier_id).attachments]
     assert [central_file(central, i) for i in ids] == blobs
-    assert worker.client.status_by_code(got.code) | {"received_at": None} == {
+    assert worker.client.status_by_code(got.code, check_code(got.dossier_id)) | {"received_at": None} == {
         "code": got.code, "status": 2, "committed": True, "received_at": None}
-    papers = worker.client.search_papers("001300999888")
+    papers = worker.client.search_papers("001300999888", presence(worker.client, "001300999888"))
     assert sorted(p["TenGiayTo"] for p in papers if p["SoKyHieu"] == got.code) == [
         "Giấy tờ 1", "Giấy tờ 2", "Giấy tờ 3"]
 
@@ -196,8 +203,8 @@ def test_the_background_worker_stops_mid_upload_and_the_next_one_resumes(central
     from sync.testing.faultproxy import FaultProxy
 
     proxy = FaultProxy(central.port, {"slow": 1.0}).start()
-    slow = kiosk_settings(tmp_path, proxy.url, bundle_max_bytes=0, chunk_size_bytes=4096,
-                          parallel_deliveries=1)
+    slow = provisioned(central, tmp_path, url=proxy.url, bundle_max_bytes=0,
+                       chunk_size_bytes=4096, parallel_deliveries=1)
     blob = os.urandom(400_000)
     got = queue_dossier(kiosk_store, slow, [blob])
     worker = SyncWorker(kiosk_store, slow).start()
@@ -220,7 +227,7 @@ def test_the_background_worker_stops_mid_upload_and_the_next_one_resumes(central
     proxy.stop()
     st = sync_status(kiosk_store)
     assert st.pending == 1 and st.last_error is None, "a shutdown is not a failure"
-    fast = kiosk_settings(tmp_path, central.url, bundle_max_bytes=0)
+    fast = provisioned(central, tmp_path, bundle_max_bytes=0)
     SyncWorker(kiosk_store, fast).run_once()
     assert sync_status(kiosk_store).delivered == 1
     assert central_file(central, att) == blob
@@ -228,10 +235,10 @@ def test_the_background_worker_stops_mid_upload_and_the_next_one_resumes(central
 
 def test_first_attempts_share_a_request_and_a_refused_one_does_not_hold_up_the_rest(
         central, kiosk_store, tmp_path):
-    settings = kiosk_settings(tmp_path, central.url, bundle_max_bytes=1 << 20, batch_dossiers=4,
+    settings = provisioned(central, tmp_path, bundle_max_bytes=1 << 20, batch_dossiers=4,
                               parallel_deliveries=1)
     worker = SyncWorker(kiosk_store, settings)
-    worker.run_once()  # registration
+    worker.run_once()  # leases, heartbeat
     blobs = [[os.urandom(60_000), os.urandom(3)] for _ in range(5)]
     got = [queue_dossier(kiosk_store, settings, b) for b in blobs]
     calls = []
@@ -253,13 +260,13 @@ def test_first_attempts_share_a_request_and_a_refused_one_does_not_hold_up_the_r
     assert [c for c in calls if "dossier" in c][0] == "/v1/dossier-batches"
     st = sync_status(kiosk_store)
     assert st.failed == 1 and st.failing_items[0].dossier_code == got[1].code
-    assert worker.client.status_by_code(got[2].code)["committed"] is True
+    assert worker.client.status_by_code(got[2].code, check_code(got[2].dossier_id))["committed"]
 
 
 def test_a_damaged_attachment_on_the_kiosk_is_parked_not_sent(central, kiosk_store, tmp_path):
-    settings = kiosk_settings(tmp_path, central.url, bundle_max_bytes=1 << 20)
+    settings = provisioned(central, tmp_path, bundle_max_bytes=1 << 20)
     worker = SyncWorker(kiosk_store, settings)
-    worker.run_once()  # registration
+    worker.run_once()  # leases, heartbeat
     got = [queue_dossier(kiosk_store, settings, [os.urandom(20_000)]) for _ in range(3)]
     with kiosk_store.session() as s:
         file_id = s.get(Dossier, got[0].dossier_id).attachments[0].file_id
@@ -273,5 +280,5 @@ def test_a_damaged_attachment_on_the_kiosk_is_parked_not_sent(central, kiosk_sto
     from sync.errors import PermanentError
 
     with pytest.raises(PermanentError) as err:  # nothing of it reached the central
-        worker.client.status_by_code(got[0].code)
+        worker.client.status_by_code(got[0].code, check_code(got[0].dossier_id))
     assert err.value.status == 404

@@ -13,7 +13,7 @@ from cryptography.x509.oid import NameOID
 from sync.central.server import CentralServer
 from sync.client import CentralClient
 from sync.errors import TransientError
-from tests.sync.conftest import ENROLL
+from tests.sync.conftest import issue_token
 
 
 def _name(cn: str) -> x509.Name:
@@ -48,15 +48,15 @@ def make_pki(tmp_path):
 def test_the_kiosk_trusts_the_configured_ca_and_nothing_else(tmp_path):
     pki = make_pki(tmp_path)
     central = CentralServer(f"sqlite:///{tmp_path / 'c.db'}", files_dir=tmp_path / "files",
-                            tls_cert=pki["cert"], tls_key=pki["key"],
-                            enrollment_token=ENROLL).start()
+                            tls_cert=pki["cert"], tls_key=pki["key"]).start()
     try:
         assert central.url.startswith("https://")
         untrusting = CentralClient(central.url, "kiosk-01", None)  # system CAs only
+        token = issue_token(central, "kiosk-01")
         with pytest.raises(TransientError, match="SSLError|ConnectionError"):
-            untrusting.register(ENROLL, "000.00.00.H30")
+            untrusting.register(token, "000.00.00.H30")
         client = CentralClient(central.url, "kiosk-01", None, ca_bundle=str(pki["ca"]))
-        client.register(ENROLL, "000.00.00.H30")
+        client.register(token, "000.00.00.H30")  # unspent by the refused attempt
         client.heartbeat(queue_depth=0)
     finally:
         central.stop()
