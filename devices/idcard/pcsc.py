@@ -37,30 +37,64 @@ def find_reader(name: str = "") -> str:
     raise ReaderError("no matching PC/SC reader" if names else "no PC/SC reader present")
 
 
-def card_present(reader: str) -> bool:
-    """Whether pcscd currently sees a card on ``reader`` (SCardGetStatusChange, no wait)."""
-    from smartcard import scard
+class _StatusContext:
+    """One PC/SC context for a whole wait: ``SCardGetStatusChange`` blocks inside pcscd until
+    the reader's state changes (PC/SC part 5, §3.1.3), in slices so a cancel is seen."""
 
-    rv, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
-    if rv != scard.SCARD_S_SUCCESS:
-        raise ReaderError("PC/SC not available")
-    try:
-        rv, states = scard.SCardGetStatusChange(ctx, 0, [(reader, scard.SCARD_STATE_UNAWARE)])
+    SLICE_MS = 250
+
+    def __init__(self, reader: str) -> None:
+        from smartcard import scard
+
+        self.scard, self.reader = scard, reader
+        rv, self.ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        if rv != scard.SCARD_S_SUCCESS:
+            raise ReaderError("PC/SC not available")
+        self.known = scard.SCARD_STATE_UNAWARE
+
+    def present(self, timeout_ms: int = 0) -> bool | None:
+        """Whether a card is on the reader once its state changes or ``timeout_ms`` passes
+        (None: nothing changed). The first call answers at once."""
+        scard = self.scard
+        rv, states = scard.SCardGetStatusChange(self.ctx, timeout_ms, [(self.reader, self.known)])
+        if rv == scard.SCARD_E_TIMEOUT:
+            return None
         if rv != scard.SCARD_S_SUCCESS:
             raise ReaderError("reader status unavailable")
+        self.known = states[0][1] & ~scard.SCARD_STATE_CHANGED
         return bool(states[0][1] & scard.SCARD_STATE_PRESENT)
+
+    def close(self) -> None:
+        self.scard.SCardReleaseContext(self.ctx)
+
+
+def card_present(reader: str) -> bool:
+    """Whether pcscd currently sees a card on ``reader`` (SCardGetStatusChange, no wait)."""
+    ctx = _StatusContext(reader)
+    try:
+        return bool(ctx.present())
     finally:
-        scard.SCardReleaseContext(ctx)
+        ctx.close()
 
 
-def wait_card_state(reader: str, present: bool, timeout: float = 10.0) -> bool:
-    """Poll until a card is (or is no longer) on the reader; False on timeout."""
+def wait_card_state(reader: str, present: bool, timeout: float = 10.0,
+                    cancel: threading.Event | None = None) -> bool:
+    """Wait until a card is (or is no longer) on the reader; False on timeout or cancel.
+
+    pcscd wakes us when the state changes: no new context and no poll every 50 ms.
+    """
     deadline = time.monotonic() + timeout
-    while card_present(reader) != present:
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
+    ctx = _StatusContext(reader)
+    try:
+        now = ctx.present()
+        while now is None or now != present:
+            if (cancel is not None and cancel.is_set()) or time.monotonic() > deadline:
+                return False
+            left_ms = int((deadline - time.monotonic()) * 1000)
+            now = ctx.present(max(1, min(_StatusContext.SLICE_MS, left_ms)))
+        return True
+    finally:
+        ctx.close()
 
 
 def _release(conn) -> None:
@@ -181,8 +215,9 @@ class PcscTransport:
 class CardPresenceWatcher:
     """Calls ``on_change(present: bool)`` when a card arrives on or leaves the reader.
 
-    A small polling thread of our own (pyscard's CardMonitor is a process-wide singleton
-    whose thread outlives its observers and fails noisily when pcscd stops).
+    A thread of our own on one PC/SC context, woken by ``SCardGetStatusChange`` (pyscard's
+    CardMonitor is a process-wide singleton whose thread outlives its observers and fails
+    noisily when pcscd stops).
     """
 
     def __init__(self, reader: str, on_change: Callable[[bool], None], interval: float = 0.1):
@@ -198,16 +233,22 @@ class CardPresenceWatcher:
 
     def _run(self) -> None:
         last: bool | None = None
+        ctx: _StatusContext | None = None
         while not self._stop.is_set():
             try:
-                present = card_present(self.reader)
-            except ReaderError:
-                present = False
-            if present != last:
+                ctx = ctx or _StatusContext(self.reader)
+                present = ctx.present(_StatusContext.SLICE_MS if last is not None else 0)
+            except ReaderError:  # pcscd gone or the reader unplugged: try again shortly
+                if ctx is not None:
+                    ctx.close()
+                ctx, present = None, False
+                self._stop.wait(self.interval)
+            if present is not None and present != last:
                 if last is not None or present:
                     self.on_change(present)
                 last = present
-            self._stop.wait(self.interval)
+        if ctx is not None:
+            ctx.close()
 
     def stop(self) -> None:
         self._stop.set()
