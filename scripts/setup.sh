@@ -8,8 +8,11 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
+# The developer, demo and test machine. A kiosk installs deploy/apt-runtime.txt instead
+# (deploy/install.sh): no compilers, no Xvfb, no virtual card reader.
 # Runtime: Qt's xcb platform under X or Xvfb, OCR, QR, smart cards, scanner, PDF tools,
-# the voice (espeak-ng, run as a program) and a WAV player (aplay).
+# the voice (espeak-ng, run as a program) and a WAV player (aplay); the demo's pcscd runs
+# in a network namespace of its own (unshare, ip: devices/sim/pcsc_stack.py).
 APT_RUNTIME=(
   python3 python3-venv python3-dev gcc swig
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
@@ -18,23 +21,32 @@ APT_RUNTIME=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libzbar0
   pcscd libpcsclite-dev vsmartcard-vpcd
   sane-utils libsane1 ghostscript poppler-utils libusb-1.0-0
-  espeak-ng alsa-utils
+  espeak-ng alsa-utils util-linux iproute2
 )
-# Tests also run a throwaway PostgreSQL cluster for the central server.
-APT_TEST=(postgresql)
+# Tests also run a throwaway PostgreSQL cluster for the central server, check the systemd
+# units (systemd-analyze verify) and start the kiosk under a headless cage (tests/deploy).
+APT_TEST=(postgresql systemd cage xwayland)
 
 packages=("${APT_RUNTIME[@]}")
 [ $want_test = 1 ] && packages+=("${APT_TEST[@]}")
 
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's vsmartcard-vpcd drops /etc/reader.conf.d/vpcd, so the system pcscd would accept
+# a virtual card from anyone on the network (vpcd listens on every interface). The demo and
+# the tests start their own pcscd with their own reader file; divert the drop-in away.
+if [ "$(dpkg-divert --truename /etc/reader.conf.d/vpcd)" = /etc/reader.conf.d/vpcd ]; then
+  $SUDO dpkg-divert --quiet --local --rename --add \
+    --divert /etc/vpcd.reader.conf.disabled-by-motcua-kiosk /etc/reader.conf.d/vpcd
 fi
 
 # Python 3.11 or 3.12 (pyproject: >=3.11,<3.13).

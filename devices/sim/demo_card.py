@@ -1,8 +1,9 @@
 """The demo's card: pcscd + vpcd with the synthetic citizen's chip, and tray frames of
 the same card, so QR, MRZ and chip agree as on a real card.
 
-Chosen by ``[idcard] reader_backend = "simulator"``. vpcd listens on all interfaces: a
-demo on a loopback-only machine, never a production kiosk.
+Chosen by ``[idcard] reader_backend = "simulator"``. vpcd is reachable only inside the
+private network namespace of the pcscd the demo starts and stops (devices/sim/pcsc_stack.py);
+a demo, never a production kiosk.
 """
 from __future__ import annotations
 

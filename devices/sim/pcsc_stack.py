@@ -2,12 +2,23 @@
 
 Used by the tests and the demo: write a reader configuration with vpcd readers on chosen
 TCP ports, start ``pcscd -f -c <conf>`` when no pcscd runs, and stop only a daemon we
-started. vpcd listens on all interfaces: for tests and demos on a loopback-only machine,
-never on a production kiosk. pcscd reads its readers at start only, and keeps one socket
-per machine (/run/pcscd/pcscd.comm), so a running daemon is reused as it is.
+started. pcscd reads its readers at start only, and keeps one socket per machine
+(/run/pcscd/pcscd.comm), so a running daemon is reused as it is. ``-c`` makes it read our
+file only, never the /etc/reader.conf.d drop-ins.
+
+Nothing of it can be reached from the network. vpcd waits for the card on a TCP server
+socket bound to every interface, with no option for the address (vsmartcard
+virtualsmartcard/src/vpcd/vpcd.c ``opensock``: INADDR_ANY). Its "reversed" mode
+(``DEVICENAME host:port``, vpcd connects to the card) would avoid the server socket, but
+Debian 12's vpcd (3.3) aborts pcscd in that mode once no card answers (``FD_SET`` on
+socket -1; fixed upstream in commit 76543ea, 2022). So pcscd runs in a network namespace
+of its own (``unshare --net``) holding only its loopback: vpcd's "every interface" is that
+loopback, and the emulated card connects from inside the namespace (``connect_to_vpcd``).
+This is for tests and demos; a production kiosk has no vpcd installed (deploy/apt-runtime.txt).
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import random
@@ -15,6 +26,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +56,63 @@ def write_reader_conf(path: Path, base_port: int) -> Path:
         f"CHANNELID 0x{base_port:X}\n"
     )
     return path
+
+
+CLONE_NEWNET = 0x40000000  # <sched.h>
+
+
+def pcscd_netns() -> Path | None:
+    """The network namespace of the running pcscd when it is not ours, else None."""
+    own = os.stat("/proc/self/ns/net").st_ino
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and (proc / "comm").read_text().strip() == "pcscd":
+                netns = proc / "ns" / "net"
+                return None if netns.stat().st_ino == own else netns
+        except OSError:  # gone meanwhile, or not ours to look at
+            continue
+    return None
+
+
+def connect_to_vpcd(host: str, port: int, timeout: float) -> socket.socket:
+    """A TCP connection to vpcd, made inside pcscd's network namespace when it has one.
+
+    setns(2) moves only the calling thread, so a short-lived thread enters the namespace
+    and opens the socket; the socket stays in that namespace whoever uses it afterwards.
+    """
+    netns = pcscd_netns()
+    if netns is None:
+        return socket.create_connection((host, port), timeout=timeout)
+    result: dict = {}
+
+    def enter_and_connect() -> None:
+        try:
+            fd = os.open(netns, os.O_RDONLY)
+            try:
+                if ctypes.CDLL(None, use_errno=True).setns(fd, CLONE_NEWNET) != 0:
+                    raise OSError(ctypes.get_errno(), f"setns {netns}")
+            finally:
+                os.close(fd)
+            result["sock"] = socket.create_connection((host, port), timeout=timeout)
+        except OSError as exc:
+            result["error"] = exc
+
+    worker = threading.Thread(target=enter_and_connect, name="vpcd-netns")
+    worker.start()
+    worker.join()
+    if "error" in result:
+        raise result["error"]
+    return result["sock"]
+
+
+def _private_network_command(argv: list[str]) -> list[str]:
+    """``argv`` run in a new network namespace with only its loopback up (root only)."""
+    if os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"):
+        log.warning("cannot give pcscd a private network (needs root, unshare, ip): "
+                    "vpcd listens on every interface while the stack runs")
+        return argv
+    # unshare and sh exec in turn, so the process we start is pcscd itself
+    return ["unshare", "--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', *argv]
 
 
 def _port_free(port: int) -> bool:
@@ -134,7 +203,7 @@ def start_stack(workdir: Path, base_port: int | None = None, timeout: float = 10
     log_path = workdir / "pcscd.log"
     with open(log_path, "wb") as out:
         debug = ["-d"] if os.environ.get("KIOSK_PCSCD_DEBUG") else []
-        proc = subprocess.Popen(["pcscd", "-f", *debug, "-c", str(conf)], stdout=out,
+        proc = subprocess.Popen(_private_network_command(["pcscd", "-f", *debug, "-c", str(conf)]), stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
     stack = PcscStack(base_port, conf, proc, log_path, started_here=True)
     deadline = time.monotonic() + timeout

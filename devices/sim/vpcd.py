@@ -2,7 +2,8 @@
 
 vpcd wire protocol: each message is a 2-byte big-endian length and its bytes; a 1-byte
 message is a control code (0 power off, 1 power on, 2 reset, 4 send the ATR), anything
-longer is a command APDU answered with the response APDU. The emulator is the TCP client.
+longer is a command APDU answered with the response APDU. The emulator is the TCP client
+(inside pcscd's private network namespace when it has one: devices/sim/pcsc_stack.py).
 A card "on the reader" is a connected socket; closing it lifts the card off the reader.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import threading
 import time
 
 from .card import CardWithdrawn, EmulatedIdCard
+from .pcsc_stack import connect_to_vpcd
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ class VpcdCard:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                sock = socket.create_connection((self.host, self.port), timeout=2)
+                sock = connect_to_vpcd(self.host, self.port, timeout=2)
                 break
             except OSError:
                 if time.monotonic() > deadline:
