@@ -171,9 +171,9 @@ def test_language_toggle_relabels_the_form_and_wipe_forgets_the_citizen(qtbot, k
     app.ctx.set_language("en")
     assert page.title.text() == "About you"
     assert "Phone number" in page.editors["phone"].title.text()
-    assert page.next_button.text() == "Next" and page.progress.format() == "Step 1 of 4"
+    assert page.next_button.text() == "Next" and page.step_label.text() == "Step 3 of 8"  # identify, procedure, then page 1 of 3
     app.ctx.set_language("vi")
     assert "Số điện thoại liên hệ" in page.editors["phone"].title.text()
-    assert page.progress.format() == "Bước 1/4"
+    assert page.step_label.text() == "Bước 3/8"
     app.ctx.wipe_session()                             # idle timeout or "Trang chủ"
     assert flow.journey.identity is None and flow.journey.state.session is None
