@@ -99,6 +99,7 @@ def visit_states(app: KioskApp, langs: tuple[str, ...] = ("vi", "en")):
         for name, prepare in QUEUE_SHOTS + area_shots():
             app.ctx.wipe_session()
             app.ctx.faults.clear()
+            app.ctx.health.clear()  # a technician shot's fault must not grey later homes
             app.ctx.set_language(lang)
             prepare(app)
             _settle(app)

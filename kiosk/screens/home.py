@@ -35,7 +35,7 @@ class HomeScreen(Screen):
             grid.addWidget(button, i // 2, i % 2)
         self.notice = label(role="error")
         self.notice.setObjectName("home_notice")
-        ctx.faults_changed.connect(self.retranslate)
+        ctx.faults_changed.connect(self.retranslate)  # health too: tiles turn unavailable
         lay = QVBoxLayout(self)
         lay.setContentsMargins(64, 40, 64, 40)
         lay.setSpacing(28)
@@ -54,19 +54,41 @@ class HomeScreen(Screen):
             "rating": self.tr("Rate our service"),
         }
         soon = self.tr("(coming soon)")
+        paused = self.tr("(not available now)")
         for tile, button in self.buttons.items():
             text = names[tile]
-            button.setText(text if tile in self.available else f"{text}\n{soon}")
+            if tile not in self.available:
+                text = f"{text}\n{soon}"
+            elif self._blocked(tile):
+                text = f"{text}\n{paused}"
+            button.setText(text)
+            role = "tile" if tile in self.available and not self._blocked(tile) else "soon"
+            if button.property("role") != role:
+                button.setProperty("role", role)
+                button.style().unpolish(button)
+                button.style().polish(button)
         self._show_faults()
 
+    def _blocked(self, tile: str) -> tuple[str, str] | None:
+        """Why ``tile``'s journey cannot serve now (a device it needs is faulty), or None."""
+        from kiosk.diagnostics.readiness import blocking
+
+        return blocking(tile, self.ctx.health)
+
     def _show_faults(self) -> None:
-        if "printer" in self.ctx.faults:
+        reason = next((r for r in map(self._blocked, self.buttons) if r), None)
+        if reason is not None:
+            self.notice.setText(self.ctx.text(*reason))
+        elif "printer" in self.ctx.faults:
             self.notice.setText(self.tr("The ticket printer has a problem. Please tell the staff at the counter."))
         else:
             self.notice.clear()
 
     def open(self, tile: str) -> None:
-        if tile in self.actions:
+        reason = self._blocked(tile)
+        if reason is not None:
+            self.notice.setText(self.ctx.text(*reason))
+        elif tile in self.actions:
             self.actions[tile]()
         else:
             self.notice.setText(self.tr("This service is coming soon. Please ask the staff at the counter."))

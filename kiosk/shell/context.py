@@ -31,6 +31,7 @@ class AppContext(QObject):
         self.language = config.kiosk.language
         self._wipers: list[Callable[[], None]] = []
         self.faults: list[str] = []  # devices with a fault seen since start
+        self.health: dict = {}  # check name -> kiosk.diagnostics.CheckResult, the latest
 
     # navigation ---------------------------------------------------------------
     def go(self, screen_name: str) -> None:
@@ -75,6 +76,18 @@ class AppContext(QObject):
         if device in self.faults:
             self.faults.remove(device)
             self.faults_changed.emit()
+
+    def set_health(self, results) -> None:
+        """The latest check results (technician panel, home tiles, heartbeat): a faulty
+        device is recorded once when it turns faulty, and stops warning citizens once ok."""
+        for result in results:
+            before = self.health.get(result.name)
+            self.health[result.name] = result
+            if result.faulty and (before is None or not before.faulty):
+                self.record_fault(result.name, str(result.details.get("state", "check")), result.en)
+            elif not result.faulty:
+                self.clear_fault(result.name)
+        self.faults_changed.emit()
 
     def record_fault(self, device: str, kind: str, detail: str) -> None:
         """Keep a device fault for the technician: on screen now, in the store for later."""

@@ -1,7 +1,7 @@
 """The fullscreen kiosk window: a top bar, a stack of screens, and the idle overlay.
 
 No way out for a citizen: frameless, no close button, Escape and Alt+F4 ignored, close
-requests refused unless the app itself allows it (the technician's exit is a later step).
+requests refused (the technician leaves through technician mode, kiosk/screens/technician).
 Without a window manager ``showFullScreen()`` alone leaves a small window (platform notes),
 so the geometry is set to the screen's first.
 """
@@ -128,8 +128,8 @@ class KioskWindow(QWidget):
         self.help.hide()
         self.navigator.frame.hide()
         self.navigator.current = None
-        if name == "home":
-            self.idle.disarm()
+        if name == "home" or getattr(target, "manages_own_timeout", False):
+            self.idle.disarm()  # home has nothing to time out; technician screens have their own
         else:
             kiosk = self.ctx.config.kiosk
             self.idle.arm(kiosk.idle_timeout_long_s if target.patient else kiosk.idle_timeout_s)

@@ -1,0 +1,168 @@
+"""What differs between device pages: titles, buttons, facts, the live view, the tests.
+
+Kept apart from the page widget so the page stays one layout; the tests themselves are
+Qt-free (:mod:`kiosk.diagnostics.device_tests`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from kiosk.diagnostics import run_checks
+from kiosk.diagnostics import device_tests as tests
+from kiosk.screens.base import big_button
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DevicePages", text)
+
+
+def titles(_screen=None) -> dict[str, str]:
+    return {"printer": _tr("Receipt printer"), "qr_camera": _tr("QR camera"),
+            "scanner": _tr("Document camera / scanner"), "card_reader": _tr("Card reader"),
+            "central": _tr("Network and central"), "store": _tr("Store"),
+            "software": _tr("Software"), "log": _tr("Log")}
+
+
+def buttons(_screen, device: str) -> tuple[str, str]:
+    """(test button, second button); empty = hidden."""
+    return {"printer": (_tr("Print a test page (QR and cut)"), _tr("Paper roll changed")),
+            "qr_camera": (_tr("Show a QR to the camera"), ""),
+            "scanner": (_tr("Test capture"), ""),
+            "card_reader": (_tr("Test read of a card"), ""),
+            "central": (_tr("Test the connection"), _tr("Send refused dossiers again")),
+            "store": (_tr("Check the database"), ""),
+            "software": (_tr("Check again"), ""),
+            "log": (_tr("Refresh"), "")}.get(device, ("", ""))
+
+
+_LABELS = {
+    "uri": "Address", "state": "State", "online": "Online", "paper": "Paper", "cover_open": "Cover open",
+    "error_bit": "Error bit", "last_error": "Last error", "tickets_since_paper_change": "Tickets since paper change",
+    "camera": "Camera", "size": "Picture size", "backend": "Kind", "page_in_view": "Page in view",
+    "readers": "Readers", "reader": "Reader", "card_present": "Card present", "atr": "ATR",
+    "url": "Central", "queue_depth": "Dossiers waiting", "parked": "Refused (parked)",
+    "delivered": "Delivered", "last_sync": "Last successful sync", "clock_skew_s": "Clock skew (s)",
+    "cert_days_left": "Certificate days left", "data_dir": "Data folder", "free_mb": "Free disk (MB)",
+    "key": "Encryption key", "integrity": "Database integrity", "retention_backlog": "Waiting for purge",
+    "version": "Version", "catalog": "Procedure catalog", "system_uptime_h": "System up (h)",
+    "app_uptime_min": "App up (min)", "starts_24h": "App starts in 24 h", "error": "Error",
+    "timeout_s": "Deadline (s)", "http_status": "HTTP status", "last_error_sync": "Last sync error",
+}
+
+
+def facts_text(details: dict, device: str, store) -> str:
+    lines = [f"{_tr(_LABELS.get(k, k))}: {_value(v)}" for k, v in details.items()]
+    if device == "central" and store is not None:
+        from sync.state import sync_status
+
+        for item in sync_status(store, max_items=5).failing_items:
+            lines.append(f"  {item.dossier_code} [{item.state}] {item.last_error[:60]}")
+    return "\n".join(lines)
+
+
+def _value(v) -> str:
+    if isinstance(v, bool):
+        return _tr("yes") if v else _tr("no")
+    if isinstance(v, list):
+        return ", ".join(map(str, v)) or "—"
+    return "—" if v in (None, "") else str(v)
+
+
+@dataclass
+class DigitRow:
+    layout: QHBoxLayout
+    buttons: list[QPushButton]
+
+    def set_visible(self, visible: bool) -> None:
+        for button in self.buttons:
+            button.setVisible(visible)
+
+
+def digit_row(on_key) -> DigitRow:
+    """0-9 and erase in one row: the card's CAN, typed by the technician."""
+    row = QHBoxLayout()
+    row.setSpacing(8)
+    buttons = []
+    for key in [*"1234567890", "erase"]:
+        button = big_button("⌫" if key == "erase" else key, role="secondary")
+        button.setObjectName(f"tech_can_{key}")
+        button.setMinimumHeight(64)
+        button.setMinimumWidth(64)
+        button.clicked.connect(lambda _=False, k=key: on_key(k))
+        row.addWidget(button)
+        buttons.append(button)
+    return DigitRow(row, buttons)
+
+
+def open_live(device: str, env):
+    """The camera for the live view (called on a device-pool thread)."""
+    if device == "qr_camera":
+        from kiosk.diagnostics.device_checks import open_qr_camera
+
+        return open_qr_camera(env)
+    from devices.scanner.capture import open_capture_device
+
+    camera = open_capture_device(env.config.scanner)
+    camera.open()
+    return camera
+
+
+def live_frame(device: str, source):
+    """One frame; the document camera's with the detected page outlined."""
+    if device == "qr_camera":
+        return source.read()
+    import cv2
+
+    from devices.scanner.detect import detect_page
+
+    frame = source.preview()
+    page = detect_page(frame)
+    if page is not None:
+        frame = frame.copy()
+        cv2.polylines(frame, [page.quad.astype("int32")], True, (0, 200, 0), max(4, frame.shape[1] // 200))
+    return frame
+
+
+def _as_outcome(result) -> tests.TestOutcome:
+    return tests.TestOutcome(result.status.value != "fault", result.vi, result.en, result.details)
+
+
+def test_fn(device: str, env, config, can: str):
+    if device == "printer":
+        return lambda: tests.test_print(config)
+    if device == "qr_camera":
+        return lambda cancel: tests.qr_test(env, 5.0, cancel)
+    if device == "scanner":
+        return lambda: tests.capture_test(env)
+    if device == "card_reader":
+        return lambda: tests.card_test_read(env, can)
+    if device in ("central", "store", "software"):
+        timeout = config.technician.check_timeout_s
+        return lambda: _as_outcome(run_checks(env, [device], timeout)[0])
+    if device == "log":
+        from kiosk.diagnostics.logbuffer import install
+
+        return lambda: tests.TestOutcome(True, "\n".join(install().last(8)), "\n".join(install().last(8)))
+    return None
+
+
+def second_fn(device: str, env):
+    if device == "printer":
+        from kiosk.technician import audit
+
+        def changed():
+            audit.record(env.store, "paper_changed")
+            return tests.TestOutcome(True, "Đã ghi nhận thay cuộn giấy", "Paper change noted")
+        return changed
+    if device == "central":
+        from sync.state import retry
+
+        def again():
+            count = retry(env.store, "all")
+            return tests.TestOutcome(True, f"Đã đưa {count} hồ sơ vào hàng gửi lại",
+                                     f"{count} dossier(s) queued to be sent again")
+        return again
+    return None

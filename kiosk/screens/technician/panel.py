@@ -1,0 +1,84 @@
+"""The panel: every device and service at a glance, its reason in plain words, and actions.
+
+Each row is a button to that device's page. The checks run off the UI thread; while they
+run the rows say "checking", and a hanging device is shown as hanging after its deadline.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QPushButton
+
+from kiosk.diagnostics import CHECK_NAMES
+from kiosk.screens.base import Screen, action_button, big_button, button_row, label, page_layout
+from kiosk.screens.technician.style import paint
+
+PAGES = (*CHECK_NAMES, "log")
+
+
+class PanelScreen(Screen):
+    name = "tech_panel"
+    manages_own_timeout = True  # the technician session's timeout, not the citizen's
+
+    def __init__(self, ctx, flow) -> None:
+        super().__init__(ctx)
+        self.flow = flow
+        self.title = label(role="title")
+        self.message = label(role="body")
+        self.message.setObjectName("tech_message")
+        self.rows: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for i, name in enumerate(PAGES):
+            row = big_button(role="secondary")
+            row.setObjectName(f"tech_row_{name}")
+            row.setMinimumHeight(96)
+            row.clicked.connect(lambda _=False, n=name: self.flow.show_device(n))
+            self.rows[name] = row
+            grid.addWidget(row, i // 2, i % 2)
+        self.refresh = action_button("tech_refresh", flow.refresh, role="secondary")
+        self.self_test = action_button("tech_self_test", lambda: flow.act("self_test"), role="secondary")
+        self.restart = action_button("tech_restart", lambda: flow.act("restart"), role="secondary")
+        self.reboot = action_button("tech_reboot", lambda: flow.act("reboot"), role="secondary")
+        self.poweroff = action_button("tech_poweroff", lambda: flow.act("poweroff"), role="secondary")
+        self.desktop = action_button("tech_desktop", lambda: flow.act("exit_desktop"), role="secondary")
+        self.desktop.setVisible(ctx.config.technician.allow_exit_to_desktop)
+        self.leave = action_button("tech_leave", flow.leave)
+        for button in (self.refresh, self.self_test, self.restart, self.reboot, self.poweroff,
+                       self.desktop, self.leave):
+            button.setMinimumHeight(64)
+        lay = page_layout(self)
+        lay.addWidget(self.title)
+        lay.addLayout(grid, 1)
+        lay.addWidget(self.message)
+        lay.addLayout(button_row(self.refresh, self.self_test, self.restart, spacing=16))
+        lay.addLayout(button_row(self.reboot, self.poweroff, self.desktop, self.leave, spacing=16))
+        flow.results_changed.connect(self.retranslate)
+        flow.message.connect(lambda vi, en: self.message.setText(self.ctx.text(vi, en)))
+
+    def names(self) -> dict[str, str]:
+        return {"printer": self.tr("Receipt printer"), "qr_camera": self.tr("QR camera"),
+                "scanner": self.tr("Document camera"), "card_reader": self.tr("Card reader"),
+                "central": self.tr("Network and central"), "store": self.tr("Store"),
+                "software": self.tr("Software"), "log": self.tr("Log")}
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Technician mode"))
+        self.refresh.setText(self.tr("Check again") if not self.flow.checking else self.tr("Checking…"))
+        self.self_test.setText(self.tr("Print self-test report"))
+        self.restart.setText(self.tr("Restart the app"))
+        self.reboot.setText(self.tr("Reboot"))
+        self.poweroff.setText(self.tr("Shut down"))
+        self.desktop.setText(self.tr("Exit to desktop"))
+        self.leave.setText(self.tr("Leave technician mode"))
+        names = self.names()
+        for name, row in self.rows.items():
+            result = self.flow.results.get(name)
+            if name == "log":
+                row.setText(f"{names[name]}: {self.tr('the last lines')}")
+                paint(row, "ok")
+            elif result is None:
+                row.setText(f"{names[name]}: {self.tr('checking…')}")
+                paint(row, "checking")
+            else:
+                word = {"ok": self.tr("OK"), "warning": self.tr("Warning"), "fault": self.tr("Fault")}
+                row.setText(f"{names[name]} — {word[result.status.value]}\n{result.text(self.lang)}")
+                paint(row, result.status.value)
