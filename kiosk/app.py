@@ -24,6 +24,7 @@ from kiosk.screens.queue.service import ServiceScreen
 from kiosk.screens.queue.ticket import TicketScreen
 from kiosk.screens.lookup.screens import install as install_lookup
 from kiosk.screens.rating.screens import install as install_rating
+from kiosk.screens.technician import TechnicianFlow, install as install_technician
 from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
@@ -60,6 +61,7 @@ class KioskApp:
     sync_settings: "SyncSettings"
     sync_worker: "SyncWorker | None" = None
     _dossier: "DossierFlow | None" = None
+    technician: "TechnicianFlow | None" = None
 
     def start_sync(self) -> None:
         """Deliver dossiers and tickets to the central in the background (never the UI
@@ -108,28 +110,11 @@ class KioskApp:
         _ = self.dossier
 
     def check_devices(self) -> None:
-        """Ask each configured device how it is, in the background; record what is wrong.
-
-        A configured printer that does not answer is a fault shown on the home screen and
-        kept for the technician, never quietly swapped for a simulator.
-        """
-        settings = self.ctx.config.printer
-
-        def probe():
-            printer = open_printer(settings)
-            try:
-                return printer.status()
-            finally:
-                printer.close()
-
-        def done(status) -> None:
-            if status.blocks_printing or not status.known:
-                self.ctx.record_fault("printer", status.state.value, str(status.to_dict()))
-
-        def failed(exc: BaseException) -> None:
-            self.ctx.record_fault("printer", "unreachable", f"{type(exc).__name__}: {exc}")
-
-        run_task(probe, done, failed)
+        """Ask the devices the home tiles need how they are, in the background: now, every
+        minute and whenever home comes back. A faulty one greys out its tile with a plain
+        message and is recorded for the technician, never quietly swapped for a simulator."""
+        if self.technician is not None:
+            self.technician.start_readiness()
 
 
 def _version() -> str:
@@ -188,6 +173,7 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     window.add_screen(ServiceScreen(ctx, queue))
     window.add_screen(PriorityScreen(ctx, queue))
     window.add_screen(TicketScreen(ctx, queue))
+    app.technician = install_technician(ctx, window)
     if not defer:
         app.warm_up()
     window.retranslate()
