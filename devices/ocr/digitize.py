@@ -15,6 +15,7 @@ import cv2
 
 from devices.ocr.pdfa import build_pdfa
 from devices.ocr.tesseract import recognize
+from devices.scanner.correct import erase_rules
 from devices.scanner.encode import EncodedPage, Mode, encode_page
 from devices.scanner.errors import OcrUnavailable, PaperError
 from devices.scanner.pipeline import PreparedPage
@@ -98,7 +99,7 @@ def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = 
 
 def _for_ocr(page: PreparedPage):
     if page.dpi <= OCR_MAX_DPI:
-        return page.grey, page.dpi
+        return erase_rules(page.grey), page.dpi
     scale = OCR_MAX_DPI / page.dpi
     grey = cv2.resize(page.grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    return grey, OCR_MAX_DPI
+    return erase_rules(grey), OCR_MAX_DPI

@@ -1,7 +1,8 @@
 """Running tesseract: one process per page, one thread, bounded in time.
 
 Why a subprocess of our own rather than pytesseract: one run gives both outputs we need (the
-plain text to keep for search and a text-only PDF layer to lay over the page picture), the
+words with their boxes, for the text kept for search and the PDF's text layer, and a
+text-only PDF page whose embedded glyph-less font that layer uses), the
 timeout kills a stuck engine, and a missing or crashing binary becomes a bilingual error the
 screen can show, while the page pictures stay safe. ``OMP_THREAD_LIMIT=1`` because tesseract's
 OpenMP threads made an A4 page 6× slower on two cores (platform notes: 8.6 s → 1.4 s).
@@ -10,6 +11,7 @@ block) were robust, ``4`` collapsed on degraded pages.
 """
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -23,7 +25,9 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pikepdf
 
+from devices.ocr.layer import content_stream, plain_text, read_tsv
 from devices.scanner.errors import OcrFailed, OcrUnavailable
 
 
@@ -50,21 +54,32 @@ def recognize(grey: np.ndarray, dpi: float, *, langs: str = "vie", psm: int = 3,
         _write_png(source, grey, dpi)
         args = [executable, str(source), str(base), "-l", langs, "--psm", str(psm),
                 "--dpi", str(int(round(dpi)))]
-        if layer:
-            args += ["-c", "textonly_pdf=1", "txt", "pdf"]
-        else:
-            args += ["txt"]
+        # TSV: words with their boxes, from which the text and the PDF's text layer are built
+        # (devices/ocr/layer.py); tesseract's text-only PDF only lends its embedded font
+        args += (["-c", "textonly_pdf=1", "tsv", "pdf"] if layer else ["tsv"])
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         returncode, stderr = _run(args, env, timeout_s)
         if returncode != 0:
             detail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
             raise OcrFailed(f"tesseract exit {returncode}: {' | '.join(detail)}")
         try:
-            text = base.with_suffix(".txt").read_text(encoding="utf-8")
+            blocks = read_tsv(base.with_suffix(".tsv").read_text(encoding="utf-8"))
             pdf = base.with_suffix(".pdf").read_bytes() if layer else None
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             raise OcrFailed(f"tesseract produced no output: {exc}") from exc
-    return OcrPage(text=text.strip(), layer_pdf=pdf, seconds=time.perf_counter() - started)
+    if pdf is not None:
+        pdf = _with_lines(pdf, content_stream(blocks, grey.shape[0], dpi))
+    return OcrPage(text=plain_text(blocks), layer_pdf=pdf, seconds=time.perf_counter() - started)
+
+
+def _with_lines(pdf: bytes, content: bytes) -> bytes:
+    """Tesseract's one-page text-only PDF with its words replaced by our lines."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        page.obj.Contents = pikepdf.Stream(document, content)
+        out = io.BytesIO()
+        document.save(out)
+    return out.getvalue()
 
 
 def _run(args: list[str], env: dict, timeout_s: float) -> tuple[int, bytes]:

@@ -70,6 +70,31 @@ def flatten_lighting(grey: np.ndarray) -> np.ndarray:
     return np.clip(flat, 0, 255).astype(np.uint8)
 
 
+def erase_rules(grey: np.ndarray) -> np.ndarray:
+    """The page with the ruling of tables and forms painted out, for the OCR engine only.
+
+    On a photographed page a table's lines are soft and grey, and tesseract read the cells
+    next to them as noise (25-60% CER on the table rows of synthetic 4K photos, 0% on the same
+    page scanned clean). Lines are the ink runs much longer than any letter: an opening with
+    a kernel of 1/25 of the page's side keeps only them; they are widened by a pixel or two
+    and painted the paper's colour.
+    """
+    # a soft rule is lighter than print: anything clearly darker than the paper may be one
+    _, ink = cv2.threshold(grey, 200, 255, cv2.THRESH_BINARY_INV)
+    h, w = grey.shape
+    # thickened across the line first: a warped rule wanders by a pixel now and then
+    across = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN,
+                              np.ones((1, max(w // 25, 10)), np.uint8))
+    down = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN,
+                            np.ones((max(h // 25, 10), 1), np.uint8))
+    rules = cv2.dilate(cv2.bitwise_or(across, down), np.ones((5, 5), np.uint8))
+    if not rules.any():
+        return grey
+    cleaned = grey.copy()
+    cleaned[rules > 0] = 255
+    return cleaned
+
+
 def _binary_small(grey: np.ndarray, width: int = 1000) -> np.ndarray:
     scale = width / grey.shape[1]
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
