@@ -22,7 +22,9 @@ from devices.idcard.settings import IdCardSettings
 from devices.printer.settings import PrinterSettings
 from devices.scanner.settings import ScannerSettings
 from forms.settings import FormsSettings
+from forms.hours import DEFAULT_HOURS, OpeningHours
 from kiosk import paths
+from forms.workdays import HolidayTable
 from kiosk.technician.settings import TechnicianSettings
 from sync.settings import SyncSettings
 
@@ -75,8 +77,15 @@ class Service(BaseModel):
     avg_service_min: float = Field(default=10.0, gt=0, le=240)
 
 
+    counter_group_en: str = ""  # "Counters 1, 2"; a file without it shows the Vietnamese text
 class Priority(BaseModel):
     """A priority category (elderly, pregnant, disabled …), local rules (domain notes §6)."""
+
+    @model_validator(mode="after")
+    def _counter_group_en(self) -> "Service":
+        if not self.counter_group_en:
+            self.counter_group_en = self.counter_group
+        return self
 
     model_config = ConfigDict(extra="forbid")
 
@@ -89,7 +98,8 @@ class QueueSection(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     timezone: str = "Asia/Ho_Chi_Minh"
-    opening_hour: int = Field(default=7, ge=0, le=23)
+    # counters serve citizens in these periods of every working day (forms/hours.py)
+    opening_hours: list[str] = Field(default_factory=lambda: list(DEFAULT_HOURS), min_length=1)
     services: list[Service] = Field(min_length=1)
     priorities: list[Priority] = Field(default_factory=list)
 
@@ -97,6 +107,23 @@ class QueueSection(BaseModel):
     @classmethod
     def _unique_services(cls, services: list[Service]) -> list[Service]:
         for attr in ("code", "prefix"):
+    @model_validator(mode="before")
+    @classmethod
+    def _single_opening_hour(cls, data: Any) -> Any:
+        """Files written before opening hours had ``opening_hour = 7`` (the hour only)."""
+        if isinstance(data, dict) and "opening_hour" in data:
+            data = dict(data)
+            hour = data.pop("opening_hour")
+            if isinstance(hour, int) and 0 <= hour < 17:
+                data.setdefault("opening_hours", [f"{hour:02d}:00-17:00"])
+        return data
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _periods(cls, periods: list[str]) -> list[str]:
+        OpeningHours.parse(periods, HolidayTable({}))  # raises ValueError naming the bad one
+        return periods
+
             seen = [getattr(s, attr) for s in services]
             dupes = sorted({v for v in seen if seen.count(v) > 1})
             if dupes:
@@ -156,6 +183,12 @@ class Config(BaseModel):
     @model_validator(mode="after")
     def _known_version(self) -> "Config":
         if self.version != CONFIG_VERSION:
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
+
+    def opening_hours(self) -> OpeningHours:
+        """When the counters serve: the configured periods on the working days of the
+        holiday table the forms use."""
+        return OpeningHours.parse(self.queue.opening_hours, HolidayTable.load(self.forms.holidays_path))
             raise ValueError(f"config version {self.version} is not supported (this kiosk reads {CONFIG_VERSION})")
         return self
 

@@ -187,8 +187,8 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/lookup/screens.py" line="98"/>
-        <source>Type the numbers of the dossier code printed on your receipt, after the agency part.</source>
-        <translation>Nhập các chữ số của mã hồ sơ in trên giấy tiếp nhận (phần sau mã cơ quan).</translation>
+        <source>Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code.</source>
+        <translation>Nhập các chữ số của mã hồ sơ in trên giấy tiếp nhận (phần sau mã cơ quan), rồi 6 chữ số của mã kiểm tra.</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/lookup/screens.py" line="99"/>

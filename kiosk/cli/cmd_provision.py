@@ -34,12 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_provision(args) -> int:
     from kiosk import config as config_mod
     from kiosk import paths
-    from kiosk.provisioning import configuration_text, provision, write_configuration
+    from kiosk.provisioning import configuration_text, provision, set_keys, write_configuration
     from sync.errors import SyncError
 
     path = args.config or paths.default_config_file()
     source = path if path.exists() else config_mod.EXAMPLE
-    text = source.read_text("utf-8")
+    # a configuration from before provisioning may still hold a token: it goes, unread
+    text = set_keys(source.read_text("utf-8"), "sync", {}, remove=("enrollment_token",))
     token = sys.stdin.readline().strip() if args.enroll_token == "-" else args.enroll_token
     try:
         config = config_mod.parse(text, str(source))

@@ -2,7 +2,9 @@
 
 The agency part of the dossier code (``000.00.00.H30``) is the kiosk's own, so the citizen
 types only the 10 digits printed after it on the receipt: the date (YYMMDD) and the number
-(NNNN) — on a numeric keypad, no letters (Circular 01/2018/TT-VPCP Art. 19 for the format).
+(NNNN) — on a numeric keypad, no letters (Circular 01/2018/TT-VPCP Art. 19 for the format) —
+then the receipt's 6-digit check code (``sync.check_code``): the code alone is a date and
+a counter anyone could guess, the check code shows the citizen holds the receipt.
 """
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from enum import Enum
 from typing import Any
 
 from kiosk.journeys import expect
+from sync.check_code import DIGITS as CHECK_DIGITS
 
-DIGITS = 10
+CODE_DIGITS = 10
+DIGITS = CODE_DIGITS + CHECK_DIGITS
 
 
 class Step(Enum):
@@ -43,22 +47,33 @@ class LookupJourney:
 
     @property
     def shown(self) -> str:
-        """What the citizen has typed, laid out like the receipt: ``261128-0007``."""
-        return self.digits[:6] + ("-" + self.digits[6:] if len(self.digits) > 6 else "")
+        """What the citizen has typed, laid out like the receipt: ``261128-0007 · 123456``."""
+        d = self.digits
+        return (d[:6] + ("-" + d[6:CODE_DIGITS] if len(d) > 6 else "")
+                + (" · " + d[CODE_DIGITS:] if len(d) > CODE_DIGITS else ""))
 
     @property
-    def complete(self) -> bool:
-        if len(self.digits) != DIGITS:
+    def wrong_date(self) -> bool:
+        """The first six digits are typed and are not a date (YYMMDD)."""
+        if len(self.digits) < 6:
             return False
         try:
             datetime.strptime(self.digits[:6], "%y%m%d")
         except ValueError:
-            return False
-        return True
+            return True
+        return False
+
+    @property
+    def complete(self) -> bool:
+        return len(self.digits) == DIGITS and not self.wrong_date
 
     @property
     def code(self) -> str:
-        return f"{self.agency_id}-{self.digits[:6]}-{self.digits[6:]}"
+        return f"{self.agency_id}-{self.digits[:6]}-{self.digits[6:CODE_DIGITS]}"
+
+    @property
+    def check(self) -> str:
+        return self.digits[CODE_DIGITS:]
 
     def search(self) -> Step:
         expect(self.step, Step.ENTER)

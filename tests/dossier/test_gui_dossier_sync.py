@@ -39,12 +39,12 @@ def test_the_central_answers_the_lookup_and_knows_when_a_code_does_not_exist(qtb
     from sync.portal import STATUS_VI, TrangThaiHoSo
 
     from .conftest import tap
-    from .test_lookup import type_code
+    from .test_lookup import receipt_digits, type_code
     app, emu, citizen, config = kiosk
     filed = file_certified_copy_request(qtbot, app, citizen)
     qtbot.waitUntil(lambda: sync_status(app.ctx.store).delivered == 1, timeout=30000)
     tap(qtbot, app.window, "dossier_finish")
-    type_code(qtbot, app.window, filed.code.split("-", 1)[1].replace("-", ""))
+    type_code(qtbot, app.window, receipt_digits(filed))
     flow = app.window.screen("lookup").flow
     qtbot.waitUntil(lambda: flow.journey.step is LookupStep.FOUND, timeout=10000)
     db = tmp_path / "central" / "central.sqlite3"
@@ -54,7 +54,7 @@ def test_the_central_answers_the_lookup_and_knows_when_a_code_does_not_exist(qtb
     tap(qtbot, app.window, "lookup_again")
     for _ in range(4):
         tap(qtbot, app.window, "keypad_delete")
-    for d in "9998":
+    for d in "9998":  # the check code is now wrong: the central says "no such dossier"
         tap(qtbot, app.window, f"keypad_{d}")
     tap(qtbot, app.window, "lookup_search")
     qtbot.waitUntil(lambda: flow.journey.step is LookupStep.NOT_FOUND, timeout=10000)

@@ -1,4 +1,5 @@
-"""Look up a dossier: type the 10 digits of its code, see its status in plain words."""
+"""Look up a dossier: type the 10 digits of its code and the receipt's 6-digit check code,
+see its status in plain words."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -37,10 +38,10 @@ class LookupFlow(QObject):
 
     def search(self) -> None:
         self.journey.search()
-        code = self.journey.code
+        code, check = self.journey.code, self.journey.check
         self.ctx.go("lookup_result")
         self.changed.emit()
-        run_task(lambda: self.lookup.find(code), self._found, self._failed)
+        run_task(lambda: self.lookup.find(code, check), self._found, self._failed)
 
     def _found(self, result) -> None:
         if self.journey.step is Step.SEARCHING:
@@ -95,7 +96,7 @@ class LookupScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Look up a dossier"))
-        self.hint.setText(self.tr("Type the numbers of the dossier code printed on your receipt, after the agency part."))
+        self.hint.setText(self.tr("Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code."))
         self.search_button.setText(self.tr("Look up"))
         self.home_button.setText(self.tr("Home"))
         self.keypad.retranslate()
@@ -104,10 +105,9 @@ class LookupScreen(Screen):
     def refresh(self) -> None:
         j = self.flow.journey
         self.prefix.setText(f"{j.agency_id} –")
-        self.code.setText(j.shown or "______-____")
+        self.code.setText(j.shown or "______-____ · ______")
         self.search_button.setEnabled(j.step is Step.ENTER and j.complete)
-        wrong_date = len(j.digits) == 10 and not j.complete
-        self.problem.setVisible(wrong_date)
+        self.problem.setVisible(j.wrong_date)
         self.problem.setText(self.tr("The first six digits are a date (year, month, day). Please check them."))
 
 
