@@ -22,6 +22,8 @@ PROCEDURE_CODE = Annotated[str, Field(pattern=r"^[0-9]\.[0-9]{6}(\.[0-9A-Z]{1,8}
 KIOSK_ID = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
 SHORT_TEXT = Annotated[str, Field(min_length=1, max_length=300)]
 
+#: the same rule for JSON Schema (ECMA-262 regexes have no ``(?P<name>…)`` groups)
+DOSSIER_CODE_PATTERN = (r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-[0-9]{6}-[0-9]{4}$")
 DOSSIER_CODE_RE = re.compile(
     r"^(?P<agency>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3})-(?P<day>[0-9]{6})-(?P<seq>[0-9]{4})$"
 )
@@ -53,7 +55,7 @@ class AllocationRequest(_Strict):
     kind: Literal["ticket", "dossier_code"]
     #: the series: for a dossier code the receiving agency's id, for a ticket the queue name
     scope: Annotated[str, Field(pattern=r"^[0-9A-Za-z._-]{1,40}$")]
-    day: date
+    day: date = Field(description="today or tomorrow in Asia/Ho_Chi_Minh (leases near midnight)")
     count: int = Field(ge=1, le=1000)
 
 
@@ -98,13 +100,17 @@ class Fee(_Strict):
 
 class DossierSubmission(_Strict):
     dossier_id: UUID_TEXT
-    code: Annotated[str, Field(max_length=40)]
+    code: Annotated[str, Field(max_length=40, pattern=DOSSIER_CODE_PATTERN, description=(
+        "mã hồ sơ <agency id>-<YYMMDD>-<NNNN> (Circular 01/2018/TT-VPCP Art. 19): the agency "
+        "part equals agency_id and the kiosk's own agency; YYMMDD is received_at's date in "
+        "Asia/Ho_Chi_Minh (the day rule)"))]
     agency_id: AGENCY_ID
     procedure_code: PROCEDURE_CODE
     procedure_name: SHORT_TEXT
     field_code: Annotated[str, Field(max_length=40)] = ""
     field_name: Annotated[str, Field(max_length=300)] = ""
-    received_at: datetime
+    received_at: datetime = Field(description=(
+        "with a UTC offset; at most 5 minutes ahead of the central's clock and 7 days behind"))
     due_at: datetime | None = None
     #: KenhThucHien 1..3; an int, not Literal[1, 2, 3]: a Literal lets `true` and `1.0` through
     channel: int = Field(default=1, ge=1, le=3)
@@ -113,13 +119,6 @@ class DossierSubmission(_Strict):
     answers: dict[str, object] = Field(default_factory=dict)
     fees: list[Fee] = Field(default_factory=list, max_length=50)
     attachments: list[AttachmentManifest] = Field(default_factory=list, max_length=100)
-
-    @field_validator("code")
-    @classmethod
-    def _code_format(cls, value: str) -> str:
-        if not DOSSIER_CODE_RE.match(value):
-            raise ValueError("dossier code must be <agency id>-<YYMMDD>-<NNNN>")
-        return value
 
     @field_validator("received_at", "due_at")
     @classmethod

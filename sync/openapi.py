@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from sync import contract
+from sync import contract, signing
 
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 
@@ -20,6 +20,19 @@ _MODELS = [contract.KioskRegistration, contract.Heartbeat, contract.AllocationRe
 _ERROR = {"description": "refused; `error` is a stable code, `message` a sentence",
           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 _SIGNED = [{"kioskHmac": []}]
+#: every request the central may refuse before or inside a handler: the door (length, media
+#: type, JSON, signature, method), authorization (403), missing things (404), conflicts
+#: (409), rate limits (429), a busy database (503, Retry-After)
+_REFUSALS = (400, 401, 403, 404, 409, 411, 413, 415, 422, 429, 503)
+_SIGNATURE_HEADERS = [
+    ("X-Kiosk-Id", {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"}),
+    ("X-Timestamp", {"type": "string", "pattern": "^[0-9]{1,12}$",
+                     "description": "unix seconds, within 300 s of the central's clock"}),
+    ("X-Nonce", {"type": "string", "pattern": "^[A-Za-z0-9_-]{16,64}$"}),
+    ("Content-Digest", {"type": "string", "pattern": "^sha-256=:[A-Za-z0-9+/]{43}=:$",
+                        "description": "RFC 9530, of the body (also of an empty one)"}),
+    ("X-Signature", {"type": "string", "pattern": "^[0-9a-f]{64}$"}),
+]
 
 
 def _json_body(name: str) -> dict:
@@ -33,10 +46,26 @@ def _ok(description: str, schema: str | dict) -> dict:
 
 
 def _errors(*codes: int) -> dict:
-    base = {"400": _ERROR, "401": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR,
-            "503": _ERROR}
-    base.update({str(c): _ERROR for c in codes})
+    """The refusals every operation may answer (``codes``: kept for the reader: the ones
+    that operation's own rules add)."""
+    base = {str(c): _ERROR for c in sorted({*_REFUSALS, *codes})}
+    base["405"] = {**_ERROR, "description": "wrong method; `Allow` names the right ones",
+                   "headers": {"Allow": {"schema": {"type": "string"}, "required": True}}}
     return base
+
+
+def _signed_headers() -> list[dict]:
+    return [{"$ref": f"#/components/parameters/{name}"} for name, _ in _SIGNATURE_HEADERS]
+
+
+def _with_signature(paths: dict) -> dict:
+    """Signed operations (all but health, registration and catalog publishing) name the
+    signature headers as parameters, so a generic client or fuzzer sends every header."""
+    for operations in paths.values():
+        for operation in operations.values():
+            if "security" not in operation:
+                operation["parameters"] = [*operation.get("parameters", []), *_signed_headers()]
+    return paths
 
 
 def _hex32(name: str, what: str) -> dict:
@@ -68,9 +97,10 @@ def build() -> dict:
         "/v1/health": {"get": {"summary": "liveness, unsigned", "security": [],
                                "responses": {"200": _ok("up", {"type": "object"})}}},
         "/v1/kiosks": {"post": {
-            "summary": "register a kiosk (enrollment token); answers its HMAC secret once",
-            "security": [{"enrollmentToken": []}],
-            "parameters": [{"name": "rotate", "in": "query", "schema": {"enum": ["1"]}}],
+            "summary": "register a kiosk with a one-time enrollment token (signed with the "
+                       "token's hash, the token itself never travels); answers its secret once",
+            "security": [{"enrollmentSignature": []}],
+            "parameters": _signed_headers(),
             "requestBody": _json_body("KioskRegistration"),
             "responses": {"201": _ok("registered", {"type": "object", "required": ["secret"],
                                                    "properties": {"kiosk_id": {"type": "string"},
@@ -149,11 +179,20 @@ def build() -> dict:
             "parameters": [_hex32("dossier_id", "dossier id")],
             "responses": {"200": _ok("committed", "DossierState"), **_errors(404, 409)}}},
         "/v1/dossier-status/{code}": {"get": {
-            "summary": "status of a dossier by its code (mã hồ sơ)",
+            "summary": "status of a dossier by its code (mã hồ sơ) and the receipt's check "
+                       "code; too many wrong check codes from one kiosk answer 429",
             "parameters": [{"name": "code", "in": "path", "required": True,
                             "schema": {"type": "string",
-                                       "pattern": contract.DOSSIER_CODE_RE.pattern}}],
-            "responses": {"200": _ok("status", {"type": "object"}), **_errors(404)}}},
+                                       "pattern": contract.DOSSIER_CODE_PATTERN}},
+                           {"name": "check", "in": "query", "required": True,
+                            "description": "the 6 digits printed on the receipt and in its QR",
+                            "schema": {"type": "string", "pattern": "^[0-9]{6}$"}}],
+            "responses": {"200": _ok("status", {
+                "type": "object", "required": ["code", "status", "received_at", "committed"],
+                "properties": {"code": {"type": "string"},
+                               "status": {"type": "integer", "minimum": 1, "maximum": 10},
+                               "received_at": {"type": "string", "format": "date-time"},
+                               "committed": {"type": "boolean"}}}), **_errors(404, 429)}}},
         "/v1/catalog/{name}": {
             "get": {"summary": "a catalog document; ETag / If-None-Match → 304",
                     "parameters": [{"name": "name", "in": "path", "required": True,
@@ -170,6 +209,14 @@ def build() -> dict:
                     "requestBody": {"required": True,
                                     "content": {"application/json": {"schema": {}}}},
                     "responses": {"200": _ok("published", {"type": "object"}), **_errors(404)}}},
+        "/v1/papers/challenge": {"post": {
+            "summary": "a single-use challenge the kiosk binds its next chip read to "
+                       "(needed by /v1/papers/search)",
+            "responses": {"200": _ok("challenge", {
+                "type": "object", "required": ["challenge", "expires_at"],
+                "properties": {"challenge": {"type": "string"},
+                               "expires_at": {"type": "string", "format": "date-time"}}}),
+                **_errors()}}},
         "/v1/papers/search": {"post": {
             "summary": "the citizen's reusable digitized papers (Circular 01/2023 Art. 24)",
             "requestBody": _json_body("PaperSearch"),
@@ -179,19 +226,34 @@ def build() -> dict:
         "openapi": "3.1.0",
         "info": {"title": "Kiosk ↔ central one-stop system", "version": "1.0.0",
                  "description": (
-                     "Signed with HMAC-SHA256 (see docs/sync.md): X-Kiosk-Id, X-Timestamp "
-                     "(unix seconds, ±300 s), X-Nonce (16-64 url-safe chars, single use), "
-                     "X-Content-SHA256, X-Signature = hex HMAC over 'KIOSK-HMAC-SHA256\\n"
-                     "METHOD\\nPATH?QUERY\\nSHA256(body)\\nTIMESTAMP\\nNONCE\\nKIOSK_ID'."),
+                     "Requests are signed with HMAC-SHA256 and the kiosk's secret "
+                     "(docs/security.md, sync/signing.py): X-Kiosk-Id, X-Timestamp (unix "
+                     "seconds, ±300 s), X-Nonce (16-64 url-safe chars, single use), "
+                     "Content-Digest (RFC 9530), X-Signature = hex HMAC over the lines "
+                     "'KIOSK-HMAC-SHA256-2', METHOD, PATH?QUERY, TIMESTAMP, NONCE, KIOSK_ID, "
+                     "then 'name:value' for each header that frames the body (" +
+                     ", ".join(signing.REQUEST_COVERED) + "; absent ones with an empty "
+                     "value). Every answer to a signed request carries Content-Digest and an "
+                     "X-Signature over 'KIOSK-HMAC-SHA256-2-ANSWER', STATUS, METHOD, PATH, the "
+                     "request's NONCE, KIOSK_ID and " + ", ".join(signing.RESPONSE_COVERED) +
+                     ". Numbers in headers are ASCII digits; JSON bodies are strict (UTF-8, "
+                     "no duplicate keys, no NaN/Infinity; an integer-valued number such as "
+                     "5.0 is the integer 5, as JSON Schema says)."),
                  "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}},
         "servers": [{"url": "https://central.example.invalid"}],
         "security": _SIGNED,
-        "paths": paths,
+        "paths": _with_signature(paths),
         "components": {
             "schemas": schemas,
+            "parameters": {name: {"name": name, "in": "header", "required": True,
+                                  "schema": schema}
+                           for name, schema in _SIGNATURE_HEADERS},
             "securitySchemes": {
-                "kioskHmac": {"type": "apiKey", "in": "header", "name": "X-Signature"},
-                "enrollmentToken": {"type": "http", "scheme": "bearer"},
+                "kioskHmac": {"type": "apiKey", "in": "header", "name": "X-Signature",
+                              "description": "HMAC-SHA256 with the kiosk's secret (docs/sync.md)"},
+                "enrollmentSignature": {
+                    "type": "apiKey", "in": "header", "name": "X-Signature",
+                    "description": "HMAC-SHA256 keyed with the enrollment token's hash"},
                 "adminToken": {"type": "http", "scheme": "bearer"}}},
     }
 
