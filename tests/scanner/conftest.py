@@ -22,16 +22,25 @@ def manifest() -> dict[str, dict]:
     return {entry["name"]: entry for entry in entries}
 
 
-@pytest.fixture(scope="session")
-def generator():
-    """The set's generator as a module, to make fresh variations in memory."""
-    name = "papers_page_generator"
+def _module(name: str, file: str):
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PAGES / "generate.py")
+        spec = importlib.util.spec_from_file_location(name, PAGES / file)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def generator():
+    """The set's generator as a module, to make fresh variations in memory."""
+    return _module("papers_page_generator", "generate.py")
+
+
+@pytest.fixture(scope="session")
+def official():
+    """Official papers (letterhead, upper-case titles, a ruled table, codes) with truth."""
+    return _module("papers_official_pages", "official.py")
 
 
 def picture(name: str) -> Path:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+FONTS = Path(__file__).resolve().parents[3] / "assets" / "fonts"  # Noto Sans (OFL), bold too
 CATEGORIES = ("letterhead", "heading", "body", "table", "codes")
 COMMUNES = ["An Bình", "Hòa Khánh", "Tân Phú", "Đông Hải", "Phước Mỹ", "Ngũ Hành Sơn",
             "Thạch Thang", "Quỳnh Lưu", "Ẳng Nưa", "Hưng Lộc"]
@@ -47,9 +48,10 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def render_official(seed: int, regular: Path, bold: Path, size_pt: float = 12.0,
-                    dpi: int = 300) -> tuple[np.ndarray, list[tuple[str, str]]]:
+def render_official(seed: int, size_pt: float = 12.0, dpi: int = 300
+                    ) -> tuple[np.ndarray, list[tuple[str, str]]]:
     """A white A4 official paper; returns (grey image, [(category, truth line), …])."""
+    regular, bold = FONTS / "NotoSans-Regular.ttf", FONTS / "NotoSans-Bold.ttf"
     rng = random.Random(seed)
     width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     image = Image.new("L", (width, height), 255)
