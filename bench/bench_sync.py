@@ -54,6 +54,22 @@ def sink_serve(port_file: str, out_dir: str) -> None:
     httpd.serve_forever()
 
 
+def provision_bench_kiosk(db_url: str, settings) -> None:
+    """What ``kiosk central enroll-token`` and ``kiosk provision`` do, before the clock starts."""
+    from datetime import timedelta
+
+    from sync.central.admin import issue_token
+    from sync.credentials import enroll
+    from sync.worker import make_client
+
+    token = issue_token(db_url, settings.kiosk_id, settings.agency_id, "", timedelta(hours=1))
+    client = make_client(settings)
+    try:
+        enroll(settings, client, token)
+    finally:
+        client.close()
+
+
 def wait_file(path: Path, proc: subprocess.Popen) -> str:
     deadline = time.monotonic() + 60
     while not path.exists():
@@ -142,7 +158,7 @@ def main() -> None:
             [sys.executable, "-m", "sync.central", "serve", "--db", db_url, "--port", "0",
              "--data-dir", str(work / "central"), "--ready-file", str(work / "central.url"),
              "--workers", str(args.workers)],
-            cwd=ROOT, env={**ENV, "CENTRAL_ENROLLMENT_TOKEN": "bench"},
+            cwd=ROOT, env=ENV,
             stdout=subprocess.DEVNULL, stderr=open(work / "central.log", "wb"))
         procs.append(central)
         (work / "sink").mkdir()
@@ -153,10 +169,11 @@ def main() -> None:
         sink_url = f"http://127.0.0.1:{wait_file(work / 'sink.port', sink)}"
 
         settings = SyncSettings(central_url=central_url, kiosk_id="bench-kiosk",
-                                enrollment_token="bench",
+                                dev_insecure_http=True,
                                 credentials_path=str(work / "cred.json"), heartbeat_interval_s=5,
                                 parallel_deliveries=args.parallel,
                                 bundle_max_bytes=args.bundle_max)
+        provision_bench_kiosk(db_url, settings)
         store_path, key_path = work / "kiosk" / "kiosk.db", work / "keys" / "store.key"
         store = open_store(store_path, key_path)
         codes = dossier_code_source(settings)
