@@ -4,14 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from forms.clock import centre_now
 from forms.engine import FormSession
 from forms.fieldtypes import format_date, format_number, from_json, to_json
 from forms.schema import FieldType
 
-from zoneinfo import ZoneInfo
-
 FORMAT = "motcua-kiosk/answers@1"
-KIOSK_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def answers_json(session: FormSession, created: dt.datetime | None = None) -> dict:
@@ -34,7 +32,7 @@ def answers_json(session: FormSession, created: dt.datetime | None = None) -> di
         "procedure": proc.code,
         "procedure_version": proc.version,
         "form": session.form.id,
-        "created": (created or dt.datetime.now(KIOSK_TZ)).isoformat(timespec="seconds"),
+        "created": (created or centre_now()).isoformat(timespec="seconds"),
         "answers": out,
         "prefilled": sorted(session.prefilled),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -27,6 +28,7 @@ from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, Paragraph, S
 
 import assets
 from forms.answers import display
+from forms.clock import centre_now
 from forms.engine import FormSession
 from forms.schema import FieldType
 
@@ -150,13 +152,45 @@ def _signer_name(session: FormSession) -> str:
     return ""
 
 
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.(commune|province)\}")
+
+
+def _unit_in_sentence(name: str) -> str:
+    """"Phường Ba Đình" reads "phường Ba Đình" inside a sentence ("Công an phường Ba Đình")."""
+    return name[:1].lower() + name[1:]
+
+
+def addressee(session: FormSession, template: str) -> str:
+    """"Kính gửi" from the answers: ``{field.commune}`` / ``{field.province}`` name the units
+    of an address answer ("Công an {new_address.commune}, {new_address.province}" →
+    "Công an phường Ba Đình, thành phố Hà Nội"); unanswered, a dotted blank as on paper."""
+    def fill(match: re.Match) -> str:
+        value = session.get(match.group(1))
+        code = value.get(match.group(2)) if isinstance(value, dict) else None
+        unit = (session.units.commune(code) if match.group(2) == "commune" else session.units.province(code)) \
+            if code else None
+        return _unit_in_sentence(unit.name) if unit else "…………"
+    return PLACEHOLDER.sub(fill, template)
+
+
+def _printed_value(session: FormSession, f) -> str:
+    """The item's answer, then the answers the paper form expects inside it (``pdf_with``)."""
+    parts = [display(session, f.id)]
+    for other in f.pdf_with:
+        text = display(session, other) if session.is_relevant(other) else ""
+        if text:
+            o = session.field(other)
+            parts.append(f"{o.pdf_label or o.label.vi}: {text}")
+    return ". ".join(p for p in parts if p)
+
+
 def render_declaration(session: FormSession, *, dossier_code: str | None = None,
                        place: str = "", when: dt.datetime | None = None,
                        font_dir: Path | None = None) -> bytes:
     """The declaration of ``session`` as PDF bytes (A4)."""
     _register(font_dir)
     st = _styles()
-    when = when or dt.datetime.now()
+    when = when or centre_now()  # the kiosk's clock, never the machine's zone
     buf = io.BytesIO()
     form = session.form
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=15 * mm,
@@ -176,7 +210,7 @@ def render_declaration(session: FormSession, *, dossier_code: str | None = None,
              HRFlowable(width=55 * mm, thickness=0.8, color=colors.black, spaceBefore=1, spaceAfter=4),
              Paragraph(escape(form.title.vi), st["title"])]
     if form.addressee:
-        story.append(Paragraph(f"Kính gửi: {escape(form.addressee)}", st["center"]))
+        story.append(Paragraph(f"Kính gửi: {escape(addressee(session, form.addressee))}", st["center"]))
         story.append(Spacer(1, 4 * mm))
     # Every item of the paper form is printed, in order, so the numbering matches it; an item
     # that does not apply (or is unanswered) stays blank as on paper.
@@ -192,7 +226,7 @@ def render_declaration(session: FormSession, *, dossier_code: str | None = None,
                 story += [Paragraph(f"{number}. {escape(label)}:", st["body"]), Spacer(1, 1.5 * mm),
                           _repeat_table(session, f, st, width, applies), Spacer(1, 2 * mm)]
             else:
-                story.append(_item(number, label, display(session, f.id) if applies else "", st))
+                story.append(_item(number, label, _printed_value(session, f) if applies else "", st))
     if form.pledge:
         story += [Spacer(1, 2 * mm), Paragraph(escape(form.pledge), st["body"])]
     if not form.official:

@@ -89,6 +89,7 @@ class FieldDef(Strict):
     max_rows: int = Field(default=20, gt=0)
     pdf_label: str | None = None        # wording on the printed form when it differs
     pdf: bool = True                    # False: a kiosk-only question, not on the paper form
+    pdf_with: list[str] = []            # answers printed inside this item (the paper has no item of their own)
 
     _expr_fields = field_validator("relevant", "constraint", "calculate")(
         lambda cls, v: _check_expr(v))
@@ -148,6 +149,16 @@ class FormDef(Strict):
     pledge: str | None = None            # "Tôi cam đoan …" printed above the signatures
     pages: list[Page] = Field(min_length=1)
     signatures: list[Signature] = []
+
+    @model_validator(mode="after")
+    def _pdf_with_known(self):
+        ids = {f.id for p in self.pages for f in p.fields}
+        for page in self.pages:
+            for f in page.fields:
+                unknown = [other for other in f.pdf_with if other not in ids]
+                if unknown:
+                    raise ValueError(f"field {f.id!r}: pdf_with names no field of the form: {unknown}")
+        return self
 
 
 class FeeTier(Strict):
@@ -225,6 +236,11 @@ class FieldGroup(Strict):
 class CatalogIndex(Strict):
     fields: list[FieldGroup]
     option_lists: dict[str, list[Option]] = {}
+    # facts of the papers every procedure shares (the Mẫu 01 receipt), as for a procedure
+    unverified: list[str] = []
+    sources: list[str] = []
+
+    _unverified = field_validator("unverified")(lambda cls, v: Procedure._unverified(v))
 
 
 FieldDef.model_rebuild()

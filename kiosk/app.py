@@ -160,7 +160,8 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
         centre_name=config.kiosk.centre_name_vi,
         open_printer=lambda: open_printer(printer_settings),
         layout=ticket_layout(printer_settings.paper_width_mm),
-        numbering=ticket_source(sync_settings, on_low=(lambda: app.request_refill()) if online else None))
+        numbering=ticket_source(sync_settings, on_low=(lambda: app.request_refill()) if online else None),
+        hours=config.opening_hours())
     queue = QueueFlow(ctx, tickets)
 
     window = KioskWindow(ctx)

@@ -18,13 +18,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from devices.audio.settings import VoiceSettings
 from devices.idcard.settings import IdCardSettings
 from devices.printer.settings import PrinterSettings
 from devices.scanner.settings import ScannerSettings
-from forms.settings import FormsSettings
 from forms.hours import DEFAULT_HOURS, OpeningHours
-from kiosk import paths
+from forms.settings import FormsSettings
 from forms.workdays import HolidayTable
+from kiosk import paths
 from kiosk.technician.settings import TechnicianSettings
 from sync.settings import SyncSettings
 
@@ -50,7 +51,10 @@ class KioskSection(BaseModel):
     centre_name_en: str = "Public Administrative Service Centre"
     language: Literal["vi", "en"] = "vi"
     idle_timeout_s: int = Field(default=60, ge=10, le=3600)
-    idle_countdown_s: int = Field(default=15, ge=3, le=120)
+    # screens where a citizen reads, writes or looks for papers in a bag (forms, papers)
+    idle_timeout_long_s: int = Field(default=180, ge=120, le=3600)
+    # WCAG 2.2.1: warn and give at least 20 s to ask for more; elderly users need more
+    idle_countdown_s: int = Field(default=30, ge=30, le=120)
     hide_cursor: bool = True
     fullscreen: bool = True
     data_dir: Path | None = None
@@ -73,19 +77,19 @@ class Service(BaseModel):
     name_vi: str
     name_en: str
     counter_group: str
+    counter_group_en: str = ""  # "Counters 1, 2"; a file without it shows the Vietnamese text
     counters: int = Field(default=1, ge=1, le=50)
     avg_service_min: float = Field(default=10.0, gt=0, le=240)
-
-
-    counter_group_en: str = ""  # "Counters 1, 2"; a file without it shows the Vietnamese text
-class Priority(BaseModel):
-    """A priority category (elderly, pregnant, disabled …), local rules (domain notes §6)."""
 
     @model_validator(mode="after")
     def _counter_group_en(self) -> "Service":
         if not self.counter_group_en:
             self.counter_group_en = self.counter_group
         return self
+
+
+class Priority(BaseModel):
+    """A priority category (elderly, pregnant, disabled …), local rules (domain notes §6)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -103,10 +107,6 @@ class QueueSection(BaseModel):
     services: list[Service] = Field(min_length=1)
     priorities: list[Priority] = Field(default_factory=list)
 
-    @field_validator("services")
-    @classmethod
-    def _unique_services(cls, services: list[Service]) -> list[Service]:
-        for attr in ("code", "prefix"):
     @model_validator(mode="before")
     @classmethod
     def _single_opening_hour(cls, data: Any) -> Any:
@@ -124,6 +124,10 @@ class QueueSection(BaseModel):
         OpeningHours.parse(periods, HolidayTable({}))  # raises ValueError naming the bad one
         return periods
 
+    @field_validator("services")
+    @classmethod
+    def _unique_services(cls, services: list[Service]) -> list[Service]:
+        for attr in ("code", "prefix"):
             seen = [getattr(s, attr) for s in services]
             dupes = sorted({v for v in seen if seen.count(v) > 1})
             if dupes:
@@ -179,16 +183,16 @@ class Config(BaseModel):
     forms: FormsSettings = Field(default_factory=FormsSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     technician: TechnicianSettings = Field(default_factory=TechnicianSettings)
-
-    @model_validator(mode="after")
-    def _known_version(self) -> "Config":
-        if self.version != CONFIG_VERSION:
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
 
     def opening_hours(self) -> OpeningHours:
         """When the counters serve: the configured periods on the working days of the
         holiday table the forms use."""
         return OpeningHours.parse(self.queue.opening_hours, HolidayTable.load(self.forms.holidays_path))
+
+    @model_validator(mode="after")
+    def _known_version(self) -> "Config":
+        if self.version != CONFIG_VERSION:
             raise ValueError(f"config version {self.version} is not supported (this kiosk reads {CONFIG_VERSION})")
         return self
 

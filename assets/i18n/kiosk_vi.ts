@@ -4,6 +4,10 @@
 <context>
     <name>DossierDoneScreen</name>
     <message>
+        <source>The counters are closed now: your dossier will be received on the next working day, {date}.</source>
+        <translation>Hiện đã ngoài giờ làm việc: hồ sơ của bạn sẽ được tiếp nhận vào ngày làm việc tiếp theo, {date}.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/screens/dossier/done.py" line="53"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
@@ -318,6 +322,14 @@
 </context>
 <context>
     <name>TicketScreen</name>
+    <message>
+        <source>The counters are closed now.</source>
+        <translation>Hiện đã ngoài giờ làm việc.</translation>
+    </message>
+    <message>
+        <source>They open at {time} on {date}.</source>
+        <translation>Quầy mở cửa lúc {time} ngày {date}.</translation>
+    </message>
     <message>
         <location filename="../../kiosk/screens/queue/ticket.py" line="58"/>
         <source>Done</source>

@@ -108,9 +108,18 @@ def ticket_data(
     kiosk_id: str,
     priority_category: str = "",
     logo_path: str = "",
+    opens_at: dt.datetime | None = None,
 ) -> dict:
-    """The dict :func:`ticket_layout` expects, with the QR payload made from the number."""
+    """The dict :func:`ticket_layout` expects, with the QR payload made from the number.
+
+    ``opens_at``: the counters are closed now and open then; the ticket says so instead of
+    a wait estimate that would be wrong (a ticket taken at 00:14 is not served in 5 minutes).
+    """
+    closed = (f"Ngoài giờ làm việc. Quầy mở cửa lúc {opens_at:%H:%M} ngày {opens_at:%d/%m/%Y}."
+              if opens_at is not None else "")
     return {
+        "open_now": not closed,
+        "closed_line": closed,
         "centre_name": centre_name,
         "number": number,
         "service_name": service_name,
@@ -142,8 +151,9 @@ def ticket_layout(paper_width_mm: int = 80) -> Layout:
         Text("{service_name}", size=body + 4, bold=True, align="center"),
         Text("Mời đến: {counter_group}", size=body, align="center"),
         Separator("dashed"),
-        Text("Số người đang chờ trước bạn: {waiting_ahead}", size=body),
-        Text("Dự kiến chờ: khoảng {estimated_wait_min} phút", size=body),
+        Text("Số người đang chờ trước bạn: {waiting_ahead}", size=body, when="open_now"),
+        Text("Dự kiến chờ: khoảng {estimated_wait_min} phút", size=body, when="open_now"),
+        Text("{closed_line}", size=body, bold=True, when="closed_line"),
         Text("Ngày {date} lúc {time}", size=body),
         QR("{qr_payload}", module_dots=5 if narrow else 6),
         Text("Vui lòng giữ phiếu và chờ gọi số.", size=body - 4, align="center"),
@@ -153,40 +163,117 @@ def ticket_layout(paper_width_mm: int = 80) -> Layout:
 
 
 def receipt_layout(paper_width_mm: int = 80) -> Layout:
-    """Skeleton of Mẫu 01, Circular 01/2018/TT-VPCP (receipt and appointment), on a roll.
+    """Mẫu 01 (Giấy tiếp nhận hồ sơ và hẹn trả kết quả), Circular 01/2018/TT-VPCP, on a roll.
 
-    Fields follow domain.md §2; the dossier issue fills them. ``papers`` is a list.
+    Wording and numbering of the form as agencies print it (checked against several one-stop
+    systems' templates, see forms/procedures/_catalog.yaml ``receipt_unverified``): "Số: …",
+    "…, ngày … tháng … năm …", "Tiếp nhận hồ sơ của", items 1-6 with hour and minute on
+    items 4 and 5, "Đăng ký nhận kết quả tại", "Vào Sổ theo dõi hồ sơ, Quyển số …, Số thứ
+    tự …". The fee and an out-of-hours note are the kiosk's additions. ``papers`` is a list.
     """
     small = 20 if paper_width_mm < 70 else 22
     return (
         Image("{logo_path}", when="logo_path"),
         Text("{agency_name}", size=small + 2, bold=True, align="center"),
         Text("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", size=small, bold=True, align="center"),
+        Text("Số: {receipt_no}", size=small, align="center"),
         Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=small, bold=True, align="center"),
         Text("Độc lập - Tự do - Hạnh phúc", size=small, bold=True, align="center"),
-        Text("{place}, ngày {date}", size=small, align="center"),
+        Text("{place}, ngày {day} tháng {month} năm {year}", size=small, align="center"),
         Separator(),
         Text("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", size=small + 6, bold=True, align="center"),
         Text("Mã hồ sơ: {dossier_code}", size=small + 2, bold=True, align="center"),
         Separator("dashed"),
-        Text("Người nộp: {applicant_name}", size=small),
+        Text("Bộ phận tiếp nhận và trả kết quả {agency_name}", size=small),
+        Text("Tiếp nhận hồ sơ của: {applicant_name}", size=small),
         Text("Địa chỉ: {applicant_address}", size=small),
-        Text("Điện thoại: {applicant_phone}", size=small),
+        Text("Số điện thoại: {applicant_phone}", size=small),
         Text("Email: {applicant_email}", size=small, when="applicant_email"),
-        Text("Nội dung yêu cầu: {procedure_name}", size=small),
-        Text("1. Thành phần hồ sơ:", size=small, bold=True),
+        Text("Nội dung yêu cầu giải quyết: {procedure_name}", size=small),
+        Text("1. Thành phần hồ sơ nộp gồm:", size=small, bold=True),
         Lines("papers", size=small),
-        Text("2. Số lượng hồ sơ: {sets} bộ", size=small),
-        Text("3. Thời gian giải quyết theo quy định: {processing_time}", size=small),
+        Text("2. Số lượng hồ sơ: {sets} (bộ)", size=small),
+        Text("3. Thời gian giải quyết hồ sơ theo quy định là: {processing_time}", size=small),
         Text("4. Thời gian nhận hồ sơ: {received_at}", size=small),
-        Text("5. Thời gian trả kết quả: {appointment_at}", size=small, bold=True),
-        Text("6. Nơi nhận kết quả: {collect_at}", size=small),
-        Text("Vào sổ theo dõi hồ sơ, Quyển số {book_no}, Số thứ tự {book_line}", size=small),
-        QR("{dossier_code}"),
-        Text("NGƯỜI NỘP HỒ SƠ          NGƯỜI TIẾP NHẬN", size=small, bold=True, align="center"),
+        Text("5. Thời gian trả kết quả giải quyết hồ sơ: {appointment_at}", size=small, bold=True),
+        Text("6. Đăng ký nhận kết quả tại: {collect_at}", size=small),
+        Text("Phí, lệ phí: {fees}", size=small),
+        Text("{after_hours}", size=small, bold=True, when="after_hours"),
+        Text("Vào Sổ theo dõi hồ sơ, Quyển số: {book_no}, Số thứ tự: {book_line}", size=small),
+        QR("{qr_payload}"),
+        Text("NGƯỜI NỘP HỒ SƠ          NGƯỜI TIẾP NHẬN HỒ SƠ", size=small, bold=True, align="center"),
+        Text("(Ký và ghi rõ họ tên)          (Ký và ghi rõ họ tên)", size=small - 2, align="center"),
         Feed(120),
         Cut(),
     )
+
+
+def long_date(day: dt.date) -> str:
+    """"ngày 04 tháng 12 năm 2026", as administrative papers write a date."""
+    return f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+
+
+def long_moment(moment: dt.datetime) -> str:
+    """"10 giờ 05 phút, ngày 04 tháng 12 năm 2026" (items 4 and 5 of Mẫu 01)."""
+    return f"{moment:%H} giờ {moment:%M} phút, {long_date(moment.date())}"
+
+
+def vnd(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def receipt_data(
+    *,
+    agency_name: str,
+    place: str,
+    dossier_code: str,
+    received_at: dt.datetime,
+    due_at: dt.datetime,
+    applicant_name: str,
+    applicant_address: str,
+    applicant_phone: str,
+    applicant_email: str,
+    procedure_name: str,
+    papers: list[str],
+    processing_days: int,
+    collect_at: str,
+    fees_vnd: int,
+    counted_from: dt.date | None = None,
+    qr_payload: str | None = None,
+    logo_path: str = "",
+) -> dict:
+    """The dict :func:`receipt_layout` expects. Times are the centre's local time.
+
+    ``counted_from``: filed out of hours, the dossier counts as received that working day.
+    ``qr_payload``: what the receipt's QR carries (default: the dossier code, which the
+    lookup screen reads back).
+    """
+    date_part, seq = dossier_code.rsplit("-", 2)[-2:]
+    return {
+        "agency_name": agency_name,
+        "place": place or "……",
+        "receipt_no": f"{date_part}-{seq}",
+        "day": f"{received_at:%d}", "month": f"{received_at:%m}", "year": f"{received_at:%Y}",
+        "dossier_code": dossier_code,
+        "applicant_name": applicant_name,
+        "applicant_address": applicant_address,
+        "applicant_phone": applicant_phone,
+        "applicant_email": applicant_email,
+        "procedure_name": procedure_name,
+        "papers": papers,
+        "sets": "01",
+        "processing_time": f"{processing_days:02d} ngày làm việc" if processing_days else "trong ngày",
+        "received_at": long_moment(received_at),
+        "appointment_at": long_moment(due_at),
+        "collect_at": collect_at,
+        "fees": vnd(fees_vnd) if fees_vnd else "không thu",
+        "after_hours": (f"Hồ sơ nộp ngoài giờ làm việc, được tiếp nhận vào {long_date(counted_from)}."
+                        if counted_from else ""),
+        "book_no": "……",  # the officer's paper tracking book (Mẫu 06): filled at the counter
+        "book_line": seq,
+        "qr_payload": qr_payload or dossier_code,
+        "logo_path": logo_path,
+    }
 
 
 def test_page_layout() -> Layout:

@@ -119,7 +119,13 @@ def cmd_render_pdf(args: argparse.Namespace) -> int:
     if (refused or errors) and not args.allow_incomplete:
         print("not written (use --allow-incomplete to print anyway)", file=sys.stderr)
         return 1
-    pdf = render_declaration(session, dossier_code=args.dossier_code, place=args.place)
+    # the date the kiosk wrote into the answers, else now on the kiosk's clock (centre time)
+    try:
+        created = data.get("created") if isinstance(data, dict) else None
+        when = dt.datetime.fromisoformat(created) if isinstance(created, str) else None
+    except ValueError:
+        when = None
+    pdf = render_declaration(session, dossier_code=args.dossier_code, place=args.place, when=when)
     args.out.write_bytes(pdf)
     print(f"wrote {args.out} ({len(pdf)} bytes)")
     return 0

@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from devices.printer.layouts import receipt_layout
+from devices.printer.layouts import receipt_data, receipt_layout
 from devices.printer.printer import print_once
 from sync.dossiers import NewAttachment, submit_dossier
 
@@ -30,6 +30,7 @@ class FiledDossier:
     appointment: str  # dd/mm/yyyy
     receipt_printed: bool
     receipt_error: Any = None  # an exception with vi/en when the receipt did not print
+    counted_from: str = ""  # dd/mm/yyyy: filed out of hours, received that working day
 
 
 def find_answer(answers: Any, key: str) -> str:
@@ -58,6 +59,23 @@ def applicant_of(identity: dict, answers: dict) -> dict:
         "email": find_answer(answers, "email"),
         "address": identity.get("residence") or "",
     }
+
+
+RESULT_TIME = time(16, 30)  # results are handed over from this time on the due day
+
+
+def declaration_name(procedure) -> str:
+    """The declaration's official name, as the procedure's list of papers gives it
+    ("Tờ khai thay đổi thông tin cư trú (Mẫu CT01)"), else the form's title in sentence case."""
+    for paper in procedure.papers:
+        if paper.name.vi.startswith("Tờ khai"):
+            return paper.name.vi
+    return procedure.form.title.vi.capitalize()
+
+
+def _counted_later(received_at: datetime, counted: date) -> date | None:
+    """The working day a dossier filed out of hours counts as received on (None: today)."""
+    return counted if counted != received_at.astimezone(CENTRE_TZ).date() else None
 
 
 class DossierFiling:
@@ -91,7 +109,7 @@ class DossierFiling:
         for paper in papers:
             attachments.append(NewAttachment(data=self.store.files.get(paper.file), paper_name=paper.name_vi,
                                              file_name=f"{paper.code}.pdf", paper_code=paper.code))
-        due = datetime.combine(declaration.expected.date, time(16, 30), CENTRE_TZ)
+        due = datetime.combine(declaration.expected.date, RESULT_TIME, CENTRE_TZ)
         submitted = submit_dossier(
             self.store, self.codes, code=declaration.dossier_code, agency_id=self.agency_id,
             procedure_code=procedure.code, procedure_name=procedure.name.vi,
@@ -104,34 +122,27 @@ class DossierFiling:
         for paper in papers:  # the dossier holds its own encrypted copies now
             self.store.files.delete(paper.file)
         printed, error = self._print_receipt(submitted, identity, declaration, procedure, papers)
+        later = _counted_later(submitted.received_at, declaration.expected.received_counted)
         return FiledDossier(submitted.code, submitted.dossier_id, submitted.received_at,
-                            declaration.expected.date.strftime("%d/%m/%Y"), printed, error)
+                            declaration.expected.date.strftime("%d/%m/%Y"), printed, error,
+                            later.strftime("%d/%m/%Y") if later else "")
 
     def receipt_data(self, submitted, identity: dict, declaration, procedure, papers: list) -> dict:
         """Mẫu 01 of Circular 01/2018/TT-VPCP (domain notes §2), filled for a roll printer."""
         received = submitted.received_at.astimezone(CENTRE_TZ)
-        lines = [f"Tờ khai {procedure.name.vi} (01 bản)"]
+        lines = [f"{declaration_name(procedure)} (01 bản)"]
         lines += [f"{p.name_vi} (bản số hóa, {p.metadata.get('page_count', 1)} trang)" for p in papers]
-        days = procedure.processing.working_days
-        return {
-            "agency_name": self.agency_name,
-            "place": self.place_name or "……",
-            "date": received.strftime("%d/%m/%Y"),
-            "dossier_code": submitted.code,
-            "applicant_name": identity["full_name"],
-            "applicant_address": identity.get("residence") or "",
-            "applicant_phone": find_answer(declaration.answers, "phone"),
-            "applicant_email": find_answer(declaration.answers, "email"),
-            "procedure_name": procedure.name.vi,
-            "papers": lines,
-            "sets": "01",
-            "processing_time": f"{days} ngày làm việc" if days else "trong ngày",
-            "received_at": received.strftime("%H giờ %M phút, ngày %d/%m/%Y"),
-            "appointment_at": declaration.expected.date.strftime("ngày %d/%m/%Y"),
-            "collect_at": "Bộ phận Tiếp nhận và Trả kết quả",
-            "book_no": received.strftime("%Y"),
-            "book_line": submitted.code.rsplit("-", 1)[-1],
-        }
+        return receipt_data(
+            agency_name=self.agency_name, place=self.place_name, dossier_code=submitted.code,
+            received_at=received, due_at=datetime.combine(declaration.expected.date, RESULT_TIME),
+            applicant_name=identity["full_name"], applicant_address=identity.get("residence") or "",
+            applicant_phone=find_answer(declaration.answers, "phone"),
+            applicant_email=find_answer(declaration.answers, "email"),
+            procedure_name=procedure.name.vi, papers=lines,
+            processing_days=procedure.processing.working_days,
+            collect_at=f"Bộ phận tiếp nhận và trả kết quả {self.agency_name}",
+            fees_vnd=sum(f.amount for f in declaration.fees),
+            counted_from=_counted_later(submitted.received_at, declaration.expected.received_counted))
 
     def _print_receipt(self, submitted, identity, declaration, procedure, papers) -> tuple[bool, Any]:
         data = self.receipt_data(submitted, identity, declaration, procedure, papers)

@@ -18,7 +18,6 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import Callable
-from zoneinfo import ZoneInfo
 
 from forms.adminunits import AdminUnits
 from forms.answers import answers_json, display
@@ -28,9 +27,9 @@ from forms.loader import Catalog
 from forms.pdf import render_declaration
 from forms.schema import FieldType, Page, Procedure
 from forms.settings import FormsSettings
+from forms.clock import centre_now
+from forms.hours import OpeningHours
 from forms.workdays import ExpectedDate, HolidayTable, parse_cutoff
-
-KIOSK_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Step(enum.Enum):
@@ -77,14 +76,17 @@ class JourneyState:
 class DeclarationJourney:
     def __init__(self, catalog: Catalog, identity: dict | None = None, *,
                  settings: FormsSettings | None = None, units: AdminUnits | None = None,
-                 holidays: HolidayTable | None = None,
+                 holidays: HolidayTable | None = None, hours: OpeningHours | None = None,
                  clock: Callable[[], dt.datetime] | None = None):
+        """``hours``: the counters' opening hours; a dossier filed after the last period of
+        the day (or on a closed day) counts as received on the next working day."""
         self.catalog = catalog
         self.identity = identity
         self.settings = settings or FormsSettings()
         self.units = units or AdminUnits.load(self.settings.admin_units_path)
         self.holidays = holidays or HolidayTable.load(self.settings.holidays_path)
-        self.clock = clock or (lambda: dt.datetime.now(KIOSK_TZ))
+        self.hours = hours
+        self.clock = clock or centre_now
         self.state = JourneyState()
 
     # -- state ---------------------------------------------------------------------------
@@ -120,7 +122,17 @@ class DeclarationJourney:
     def expected_date(self) -> ExpectedDate:
         p = self.procedure.processing
         now = self.clock().replace(tzinfo=None)
-        return self.holidays.expected_date(now, p.working_days, parse_cutoff(p.cutoff))
+        cutoff = parse_cutoff(p.cutoff)
+        if self.hours is not None:
+            closing = self.hours.closes_for_the_day()
+            cutoff = min(cutoff, closing) if cutoff is not None else closing
+        return self.holidays.expected_date(now, p.working_days, cutoff)
+
+    def received_later(self) -> dt.date | None:
+        """The working day the dossier will count as received on, when that is not today
+        (filed out of hours); None when it is received today."""
+        expected = self.expected_date()
+        return expected.received_counted if expected.received_counted != self.clock().date() else None
 
     def fees(self) -> list[FeeLine]:
         session = self.state.session or self._new_session()

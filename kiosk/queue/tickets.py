@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from devices.printer.layouts import ticket_data, ticket_qr_payload
+from forms.hours import OpeningHours
+from forms.workdays import HolidayTable
 from kiosk.config import QueueSection
 from kiosk.queue.estimate import Arrival, estimate
 from sync.numbering import LocalDailyCounter, TicketNumberSource, local_day
@@ -52,6 +54,7 @@ class IssuedTicket:
     waiting_ahead: int
     wait_minutes: int
     qr_payload: str
+    opens_at: datetime | None = None  # counters closed when issued: they open then (local time)
 
 
 def format_number(prefix: str, seq: int) -> str:
@@ -67,8 +70,11 @@ class TicketService:
     def __init__(self, store: Store, queue: QueueSection, kiosk_id: str,
                  centre_name: str, open_printer: Callable[[], PrinterLike],
                  layout: Any, numbering: TicketNumberSource | None = None,
-                 clock: Callable[[], datetime] = _utcnow) -> None:
+                 clock: Callable[[], datetime] = _utcnow, hours: OpeningHours | None = None) -> None:
+        """``hours``: when the counters serve (default: the configured periods on the
+        shipped holiday table)."""
         self.store = store
+        self.hours = hours or OpeningHours.parse(queue.opening_hours, HolidayTable.load())
         self.queue = queue
         self.kiosk_id = kiosk_id
         self.centre_name = centre_name
@@ -97,9 +103,11 @@ class TicketService:
                             issued_at=now, status="allocated", waiting_ahead=est.waiting_ahead,
                             estimated_wait_min=est.wait_minutes)
             s.add(ticket)
+        local = now.astimezone(ZoneInfo(self.queue.timezone))
+        opens_at = None if self.hours.is_open(local) else self.hours.next_opening(local)
         issued = IssuedTicket(ticket.id, number, service.code, ticket.priority, now,
                               est.waiting_ahead, est.wait_minutes,
-                              ticket_qr_payload(day, number, self.kiosk_id))
+                              ticket_qr_payload(day, number, self.kiosk_id), opens_at)
         self._print_and_record(issued)
         return issued
 
@@ -112,7 +120,8 @@ class TicketService:
             counter_group=service.counter_group,
             issued_at=t.issued_at.astimezone(ZoneInfo(self.queue.timezone)),
             waiting_ahead=t.waiting_ahead, estimated_wait_min=t.wait_minutes,
-            kiosk_id=self.kiosk_id, priority_category=priority.name_vi if priority else "")
+            kiosk_id=self.kiosk_id, priority_category=priority.name_vi if priority else "",
+            opens_at=t.opens_at)
 
     def _print_and_record(self, t: IssuedTicket) -> None:
         started = time.perf_counter()

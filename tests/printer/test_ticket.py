@@ -85,18 +85,18 @@ def test_stacked_marks_fit_inside_the_line():
 
 
 def test_receipt_skeleton_reuses_the_machinery(emulator, connect):
-    from devices.printer import receipt_layout
+    import datetime as dt
 
-    data = {
-        "agency_name": "UBND phường Ba Đình", "place": "Hà Nội", "date": "28/11/2026",
-        "dossier_code": "000.00.01.H26-261128-0001", "applicant_name": "Trần Văn Mẫu",
-        "applicant_address": "Số 1 phố Thử Nghiệm", "applicant_phone": "0900000000",
-        "applicant_email": "", "procedure_name": "Đăng ký khai sinh",
-        "papers": ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"], "sets": 1,
-        "processing_time": "1 ngày làm việc", "received_at": "08 giờ 15, ngày 28/11/2026",
-        "appointment_at": "29/11/2026", "collect_at": "Quầy số 2", "book_no": "01",
-        "book_line": "125",
-    }
+    from devices.printer import receipt_layout
+    from devices.printer.layouts import receipt_data
+
+    data = receipt_data(
+        agency_name="UBND phường Ba Đình", place="Hà Nội", dossier_code="000.00.01.H26-261128-0001",
+        received_at=dt.datetime(2026, 11, 28, 8, 15), due_at=dt.datetime(2026, 11, 30, 16, 30),
+        applicant_name="Trần Văn Mẫu", applicant_address="Số 1 phố Thử Nghiệm",
+        applicant_phone="0900000000", applicant_email="", procedure_name="Đăng ký khai sinh",
+        papers=["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"], processing_days=1,
+        collect_at="Quầy số 2", fees_vnd=0)
     assert connect(emulator).print_layout(receipt_layout(80), data).ok
     job, = emulator.wait_for_jobs(1)
     assert decode_qr(job.png_path) == ["000.00.01.H26-261128-0001"]

@@ -56,8 +56,12 @@ class DossierDoneScreen(Screen):
             filed = j.filed
             self.title.setText(self.tr("Your dossier has been received"))
             self.code.setText(filed.code)
-            self.details.setText(self.tr("Dossier code (keep it to look up your dossier)") + "\n"
-                                 + self.tr("Result expected on {date}").format(date=filed.appointment))
+            lines = [self.tr("Dossier code (keep it to look up your dossier)"),
+                     self.tr("Result expected on {date}").format(date=filed.appointment)]
+            if filed.counted_from:  # filed out of hours
+                lines.insert(1, self.tr("The counters are closed now: your dossier will be received "
+                                        "on the next working day, {date}.").format(date=filed.counted_from))
+            self.details.setText("\n".join(lines))
             if filed.receipt_printed:
                 self.hint.setText(self.tr("Please take your receipt from the printer below."))
             else:

@@ -35,7 +35,7 @@ class DeclarationFlow(QObject):
                  dossier_code: Callable[[str], str] | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        self.journey = DeclarationJourney(catalog, settings=settings)
+        self.journey = DeclarationJourney(catalog, settings=settings, hours=ctx.config.opening_hours())
         self.dossier_code = dossier_code      # procedure code → dossier code (numbering)
         self.busy = False
         ctx.on_wipe(self.journey.reset)

@@ -42,7 +42,7 @@ class ServiceScreen(Screen):
         self.title.setText(self.tr("Which service do you need?"))
         for service in self.ctx.config.queue.services:
             name = self.ctx.text(service.name_vi, service.name_en)
-            self.buttons[service.code].setText(f"{name}\n{service.counter_group}")
+            self.buttons[service.code].setText(f"{name}\n{self.ctx.text(service.counter_group, service.counter_group_en)}")
         self.home_button.setText(self.tr("Home"))
 
     def on_enter(self) -> None:

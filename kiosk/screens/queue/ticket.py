@@ -83,11 +83,16 @@ class TicketScreen(Screen):
             ahead = self.tr("1 person is waiting ahead of you.")
         else:
             ahead = self.tr("{n} people are waiting ahead of you.").format(n=t.waiting_ahead)
-        if t.wait_minutes <= 1:
+        if t.opens_at is not None:  # no estimate outside opening hours: when the counters open
+            ahead = self.tr("The counters are closed now.")
+            wait = self.tr("They open at {time} on {date}.").format(
+                time=f"{t.opens_at:%H:%M}", date=f"{t.opens_at:%d/%m/%Y}")
+        elif t.wait_minutes <= 1:
             wait = self.tr("You will be called very soon.")
         else:
             wait = self.tr("Estimated wait: about {n} minutes.").format(n=t.wait_minutes)
-        self.details.setText(f"{service_name} — {service.counter_group}\n{ahead}\n{wait}")
+        counters = self.ctx.text(service.counter_group, service.counter_group_en)
+        self.details.setText(f"{service_name} — {counters}\n{ahead}\n{wait}")
         self.hint.setText(self.tr("Please take your ticket from the printer below and wait for your number to be called."))
 
     def _finish(self) -> None:
