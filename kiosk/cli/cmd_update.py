@@ -80,9 +80,14 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     return _run(_installation(args).rollback)
 
 
+ROLLED_BACK = 3  # deploy/systemd/motcua-kiosk-guard.service restarts the kiosk on it
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     inst = _installation(args)
-    return _run(lambda: inst.check(starting=args.starting))
+    outcome = []
+    status = _run(lambda: outcome.append(inst.check(starting=args.starting)) or outcome[0])
+    return ROLLED_BACK if status == 0 and outcome[0].startswith("rolled back") else status
 
 
 def cmd_status(args: argparse.Namespace) -> int:
