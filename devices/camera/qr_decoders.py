@@ -86,12 +86,18 @@ class LayeredDecoder:
     name = "layered"
 
     def __init__(self) -> None:
-        self._zxing, self._zbar = ZxingDecoder(), PyzbarDecoder()
+        self._zxing = ZxingDecoder()
+        self._zbar: PyzbarDecoder | None = None  # loaded on the first second pass
 
     def decode(self, gray: np.ndarray) -> list[str]:
         from .qr_rescue import second_pass
 
-        return self._zxing.decode(gray) or second_pass(gray, self._zxing, self._zbar)
+        texts = self._zxing.decode(gray)
+        if texts:
+            return texts
+        if self._zbar is None:
+            self._zbar = PyzbarDecoder()
+        return second_pass(gray, self._zxing, self._zbar)
 
 
 DECODERS = {"zxing": ZxingDecoder, "pyzbar": PyzbarDecoder, "layered": LayeredDecoder}
