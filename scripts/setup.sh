@@ -25,7 +25,7 @@ APT_RUNTIME=(
 )
 # Tests also run a throwaway PostgreSQL cluster for the central server, check the systemd
 # units (systemd-analyze verify) and start the kiosk under a headless cage (tests/deploy).
-APT_TEST=(postgresql systemd cage xwayland)
+APT_TEST=(postgresql systemd cage xwayland libwayland-cursor0 libwayland-egl1)
 
 packages=("${APT_RUNTIME[@]}")
 [ $want_test = 1 ] && packages+=("${APT_TEST[@]}")

@@ -100,6 +100,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from kiosk.launch import launch
     faulthandler.enable()  # a crash in Qt or a driver leaves its Python stack in the journal
+    os.umask(0o077)  # folders 0700, files 0600 whoever starts the kiosk (the unit sets it too)
     if not has_display():
         print(NO_DISPLAY.format(cmd="kiosk run"), file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -66,6 +67,10 @@ def test_kiosk_run_says_ready_when_home_shows_and_keeps_pinging(notify_socket, t
         assert marker.read_text().strip() == str(Path(sys.executable).resolve())
         pings = [m for m in (sock.recv(100).decode() for _ in range(3))]
         assert pings == ["WATCHDOG=1"] * 3
+        # whoever starts it, the kiosk's data is its own: folders 0700, files 0600
+        data = tmp_path / "data"
+        assert stat.S_IMODE(data.stat().st_mode) == 0o700
+        assert {stat.S_IMODE(p.stat().st_mode) for p in data.rglob("*") if p.is_file()} == {0o600}
         assert proc.poll() is None
     finally:
         proc.terminate()
