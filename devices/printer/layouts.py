@@ -183,6 +183,8 @@ def receipt_layout(paper_width_mm: int = 80) -> Layout:
         Separator(),
         Text("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", size=small + 6, bold=True, align="center"),
         Text("Mã hồ sơ: {dossier_code}", size=small + 2, bold=True, align="center"),
+        Text("Mã kiểm tra (để tra cứu): {check_code}", size=small + 2, bold=True,
+             align="center", when="check_code"),
         Separator("dashed"),
         Text("Bộ phận tiếp nhận và trả kết quả {agency_name}", size=small),
         Text("Tiếp nhận hồ sơ của: {applicant_name}", size=small),
@@ -239,14 +241,17 @@ def receipt_data(
     collect_at: str,
     fees_vnd: int,
     counted_from: dt.date | None = None,
+    check_code: str = "",
     qr_payload: str | None = None,
     logo_path: str = "",
 ) -> dict:
     """The dict :func:`receipt_layout` expects. Times are the centre's local time.
 
     ``counted_from``: filed out of hours, the dossier counts as received that working day.
-    ``qr_payload``: what the receipt's QR carries (default: the dossier code, which the
-    lookup screen reads back).
+    ``check_code``: the digits asked with the code to see the dossier's status (only the
+    receipt's holder has them: docs/security.md), printed under the code.
+    ``qr_payload``: what the receipt's QR carries (default: ``<dossier code>|<check code>``,
+    pipe-separated like the ID card's QR, or the code alone without a check code).
     """
     date_part, seq = dossier_code.rsplit("-", 2)[-2:]
     return {
@@ -271,7 +276,8 @@ def receipt_data(
                         if counted_from else ""),
         "book_no": "……",  # the officer's paper tracking book (Mẫu 06): filled at the counter
         "book_line": seq,
-        "qr_payload": qr_payload or dossier_code,
+        "check_code": check_code,
+        "qr_payload": qr_payload or "|".join(filter(None, (dossier_code, check_code))),
         "logo_path": logo_path,
     }
 

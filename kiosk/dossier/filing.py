@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from devices.printer.layouts import receipt_data, receipt_layout
 from devices.printer.printer import print_once
+from sync.check_code import check_code
 from sync.dossiers import NewAttachment, submit_dossier
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,8 @@ class DossierFiling:
             processing_days=procedure.processing.working_days,
             collect_at=f"Bộ phận tiếp nhận và trả kết quả {self.agency_name}",
             fees_vnd=sum(f.amount for f in declaration.fees),
-            counted_from=_counted_later(submitted.received_at, declaration.expected.received_counted))
+            counted_from=_counted_later(submitted.received_at, declaration.expected.received_counted),
+            check_code=check_code(submitted.dossier_id))
 
     def _print_receipt(self, submitted, identity, declaration, procedure, papers) -> tuple[bool, Any]:
         data = self.receipt_data(submitted, identity, declaration, procedure, papers)

@@ -55,10 +55,13 @@ def test_certified_copy_request_is_filed_and_the_receipt_printed(qtbot, kiosk):
     assert done.code.text() == filed.code and filed.code.startswith(config.sync.agency_id + "-")
     assert filed.receipt_printed
 
-    # the receipt: its QR reads back the dossier code
+    # the receipt: its QR reads back the dossier code and the check code the lookup asks for
     job = emu.wait_for_jobs(1)[-1]
     image = np.array(Image.open(job.png_path).convert("L"))
-    assert filed.code in [r.text for r in zxingcpp.read_barcodes(image)]
+    from sync.check_code import check_code
+
+    assert f"{filed.code}|{check_code(filed.dossier_id)}" in [
+        r.text for r in zxingcpp.read_barcodes(image)]
 
     # filed once, queued for the central, personal data encrypted at rest
     db_path = config.kiosk.resolved_data_dir() / "kiosk.db"

@@ -18,6 +18,7 @@ from forms.fees import FeeLine
 from forms.loader import load_catalog
 from forms.workdays import ExpectedDate
 from kiosk.dossier.filing import DossierFiling
+from sync.check_code import check_code
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 CODE = "000.00.00.H30-261204-0007"
@@ -28,7 +29,8 @@ def printed_receipt(tmp_path, received_local: dt.datetime, counted: dt.date) -> 
     filing = DossierFiling(None, None, agency_id="000.00.00.H30", agency_name="UBND phường Ba Đình",
                            place_name="Hà Nội", catalog=catalog, open_printer=None)
     procedure = catalog.get("1.004222")
-    submitted = SimpleNamespace(code=CODE, received_at=received_local.astimezone(dt.timezone.utc))
+    submitted = SimpleNamespace(code=CODE, dossier_id="0" * 32,
+                                received_at=received_local.astimezone(dt.timezone.utc))
     declaration = SimpleNamespace(
         answers={"phone": "0912345678", "email": ""},
         fees=[FeeLine("Lệ phí đăng ký thường trú (nộp trực tiếp)", "fee", 20000)],
@@ -51,7 +53,9 @@ def test_the_receipt_reads_as_the_official_form(tmp_path):
                   "4. Thời gian nhận hồ sơ: 10 giờ 05 phút, ngày 04 tháng 12 năm 2026",
                   "5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 15 tháng 12 năm 2026",
                   "6. Đăng ký nhận kết quả tại", "Phí, lệ phí: 20.000 đồng",
-                  "Vào Sổ theo dõi hồ sơ, Quyển số: ......, Số thứ tự"):
+                  "Vào Sổ theo dõi hồ sơ, Quyển số: ......, Số thứ tự",
+                  # the digits the lookup asks with the code (sync.check_code)
+                  f"Mã kiểm tra (để tra cứu): {check_code('0' * 32)}"):
         assert words in text, (words, text)
     assert "Quyển số: 2026" not in text and "Người nộp:" not in text
     assert "ngoài giờ" not in text
