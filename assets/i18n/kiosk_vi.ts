@@ -4,10 +4,6 @@
 <context>
     <name>DossierDoneScreen</name>
     <message>
-        <source>The counters are closed now: your dossier will be received on the next working day, {date}.</source>
-        <translation>Hiện đã ngoài giờ làm việc: hồ sơ của bạn sẽ được tiếp nhận vào ngày làm việc tiếp theo, {date}.</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/screens/dossier/done.py" line="53"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
@@ -39,36 +35,41 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/dossier/done.py" line="62"/>
+        <source>The counters are closed now: your dossier will be received on the next working day, {date}.</source>
+        <translation>Hiện đã ngoài giờ làm việc: hồ sơ của bạn sẽ được tiếp nhận vào ngày làm việc tiếp theo, {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/dossier/done.py" line="66"/>
         <source>Please take your receipt from the printer below.</source>
         <translation>Vui lòng nhận giấy tiếp nhận ở khe máy in bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="65"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="69"/>
         <source>The receipt could not be printed.</source>
         <translation>Không in được giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="66"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="70"/>
         <source>Your dossier is safely recorded. Please show this code at the counter to get your receipt.</source>
         <translation>Hồ sơ của bạn đã được lưu an toàn. Vui lòng đưa mã này cho cán bộ tại quầy để nhận giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="68"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="72"/>
         <source>Your dossier could not be recorded</source>
         <translation>Chưa lưu được hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="70"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="74"/>
         <source>Nothing you entered is lost while this screen is open. Try again, or ask the staff at the counter.</source>
         <translation>Thông tin bạn đã nhập vẫn được giữ khi màn hình này còn mở. Vui lòng thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="72"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="76"/>
         <source>Recording your dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/dossier/done.py" line="73"/>
+        <location filename="../../kiosk/screens/dossier/done.py" line="77"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
@@ -76,108 +77,95 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="48"/>
+        <location filename="../../kiosk/screens/home.py" line="49"/>
         <source>Welcome</source>
         <translation>Xin kính chào quý khách</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="49"/>
+        <location filename="../../kiosk/screens/home.py" line="50"/>
         <source>Touch what you need</source>
         <translation>Xin mời chạm vào việc bạn cần làm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="51"/>
+        <location filename="../../kiosk/screens/home.py" line="52"/>
         <source>Take a queue number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="52"/>
+        <location filename="../../kiosk/screens/home.py" line="53"/>
         <source>Submit a dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="53"/>
+        <location filename="../../kiosk/screens/home.py" line="54"/>
         <source>Look up a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="54"/>
+        <location filename="../../kiosk/screens/home.py" line="55"/>
         <source>Rate our service</source>
         <translation>Đánh giá hài lòng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="56"/>
+        <location filename="../../kiosk/screens/home.py" line="57"/>
         <source>(coming soon)</source>
         <translation>(sắp có)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="64"/>
+        <location filename="../../kiosk/screens/home.py" line="82"/>
         <source>The ticket printer has a problem. Please tell the staff at the counter.</source>
         <translation>Máy in phiếu đang gặp sự cố. Vui lòng báo cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="72"/>
+        <location filename="../../kiosk/screens/home.py" line="93"/>
         <source>This service is coming soon. Please ask the staff at the counter.</source>
         <translation>Dịch vụ này sắp có. Vui lòng hỏi cán bộ tại quầy.</translation>
     </message>
 </context>
 <context>
-    <name>IdleOverlay</name>
-    <message>
-        <location filename="../../kiosk/shell/window.py" line="64"/>
-        <source>Do you need more time?</source>
-        <translation>Bạn còn cần thêm thời gian?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/shell/window.py" line="65"/>
-        <source>Yes, I need more time</source>
-        <translation>Có, tôi cần thêm thời gian</translation>
-    </message>
-</context>
-<context>
     <name>LookupResultScreen</name>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="156"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="200"/>
         <source>Look up another code</source>
         <translation>Tra cứu mã khác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="157"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="201"/>
         <source>Finish</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="160"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="204"/>
         <source>Looking up your dossier…</source>
         <translation>Đang tra cứu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="163"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="207"/>
         <source>Status of your dossier</source>
         <translation>Tình trạng hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="167"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="211"/>
         <source>Received on {date}</source>
         <translation>Tiếp nhận ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="169"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="213"/>
         <source>Result expected on {date}</source>
         <translation>Ngày hẹn trả kết quả: {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="172"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="216"/>
         <source>No dossier with this code</source>
         <translation>Không tìm thấy hồ sơ có mã này</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="173"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="217"/>
         <source>Please check the numbers against your receipt, or ask the staff at the counter.</source>
         <translation>Vui lòng kiểm tra lại các số trên giấy tiếp nhận, hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="175"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="219"/>
         <source>The lookup did not work</source>
         <translation>Chưa tra cứu được</translation>
     </message>
@@ -185,29 +173,49 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="97"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="127"/>
         <source>Look up a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="98"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="129"/>
+        <source>Hold the QR code of your receipt under the camera in the tray. Or type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code.</source>
+        <translation>Đặt mã QR trên giấy tiếp nhận hồ sơ dưới camera ở khay. Hoặc nhập các số của mã hồ sơ in trên giấy, sau phần mã cơ quan, rồi 6 chữ số của mã kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="133"/>
         <source>Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code.</source>
         <translation>Nhập các chữ số của mã hồ sơ in trên giấy tiếp nhận (phần sau mã cơ quan), rồi 6 chữ số của mã kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="99"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="134"/>
         <source>Look up</source>
         <translation>Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="100"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="135"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="111"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="145"/>
         <source>The first six digits are a date (year, month, day). Please check them.</source>
         <translation>Sáu chữ số đầu là ngày nhận hồ sơ (năm, tháng, ngày). Vui lòng kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="147"/>
+        <source>This QR code is not a receipt of this office. Please type the numbers printed on your receipt.</source>
+        <translation>Mã QR này không phải giấy tiếp nhận hồ sơ của cơ quan này. Vui lòng nhập các số in trên giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="149"/>
+        <source>The dossier code was read from the QR code. Please type the 6 digits of the check code.</source>
+        <translation>Đã đọc mã hồ sơ từ mã QR. Vui lòng nhập 6 chữ số của mã kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="151"/>
+        <source>The camera is not working. Please type the numbers printed on your receipt.</source>
+        <translation>Camera không hoạt động. Vui lòng nhập các số in trên giấy tiếp nhận.</translation>
     </message>
 </context>
 <context>
@@ -323,14 +331,6 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <source>The counters are closed now.</source>
-        <translation>Hiện đã ngoài giờ làm việc.</translation>
-    </message>
-    <message>
-        <source>They open at {time} on {date}.</source>
-        <translation>Quầy mở cửa lúc {time} ngày {date}.</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/screens/queue/ticket.py" line="58"/>
         <source>Done</source>
         <translation>Xong</translation>
@@ -377,11 +377,21 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/queue/ticket.py" line="87"/>
+        <source>The counters are closed now.</source>
+        <translation>Hiện đã ngoài giờ làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="88"/>
+        <source>They open at {time} on {date}.</source>
+        <translation>Quầy mở cửa lúc {time} ngày {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="91"/>
         <source>You will be called very soon.</source>
         <translation>Bạn sẽ được gọi ngay.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="93"/>
         <source>Estimated wait: about {n} minutes.</source>
         <translation>Thời gian chờ dự kiến: khoảng {n} phút.</translation>
     </message>
@@ -401,7 +411,7 @@
         <translation>Không có ai đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="91"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
         <source>Please take your ticket from the printer below and wait for your number to be called.</source>
         <translation>Vui lòng nhận phiếu ở khe máy in bên dưới và chờ gọi số.</translation>
     </message>

@@ -6,26 +6,47 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.dossier.lookup import DossierLookup
-from kiosk.journeys.lookup import LookupJourney, Step
+from kiosk.journeys.lookup import LookupJourney, Notice, Step
 from kiosk.messages import user_text
 from kiosk.screens.base import Screen, action_button, alert_icon, button_row, label, page_layout
 from kiosk.screens.identity.keypad import NumericKeypad
+from kiosk.screens.lookup.camera import ReceiptCamera, configured_camera
 from kiosk.tasks import run_task
 
 
 class LookupFlow(QObject):
     changed = Signal()
 
-    def __init__(self, ctx, lookup: DossierLookup) -> None:
+    def __init__(self, ctx, lookup: DossierLookup, camera: ReceiptCamera) -> None:
         super().__init__()
         self.ctx = ctx
         self.lookup = lookup
         self.journey = LookupJourney(ctx.config.sync.agency_id)
+        self.camera = camera
+        self.camera_off = False          # the camera failed: the citizen is told to type
+        self._last_payload = ""          # a receipt left in the tray is looked up once
+        camera.payload.connect(self.on_qr)
+        camera.unavailable.connect(self._camera_unavailable)
         ctx.on_wipe(self.journey.reset)
 
     def start(self) -> None:
         self.journey.reset()
+        self._last_payload = ""
         self.ctx.go("lookup")
+        self.changed.emit()
+
+    def on_qr(self, payload: str) -> None:
+        """A QR seen by the tray camera: a receipt fills the code and looks it up."""
+        if self.journey.step is not Step.ENTER or payload == self._last_payload:
+            return
+        self._last_payload = payload
+        if self.journey.scanned(payload) and self.journey.complete:
+            self.search()
+        else:
+            self.changed.emit()
+
+    def _camera_unavailable(self) -> None:
+        self.camera_off = True
         self.changed.emit()
 
     def type_digit(self, d: str) -> None:
@@ -94,9 +115,22 @@ class LookupScreen(Screen):
         lay.addLayout(left, 3)
         lay.addWidget(self.keypad, 2)
 
+    def on_enter(self) -> None:
+        self.flow.camera_off = False
+        self.flow.camera.start()
+        self.refresh()
+
+    def on_leave(self) -> None:
+        self.flow.camera.stop()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Look up a dossier"))
-        self.hint.setText(self.tr("Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code."))
+        if self.flow.camera.available:
+            self.hint.setText(self.tr("Hold the QR code of your receipt under the camera in the tray. "
+                                      "Or type the numbers of the dossier code printed on your receipt, "
+                                      "after the agency part, then the 6 digits of its check code."))
+        else:
+            self.hint.setText(self.tr("Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code."))
         self.search_button.setText(self.tr("Look up"))
         self.home_button.setText(self.tr("Home"))
         self.keypad.retranslate()
@@ -105,10 +139,20 @@ class LookupScreen(Screen):
     def refresh(self) -> None:
         j = self.flow.journey
         self.prefix.setText(f"{j.agency_id} –")
-        self.code.setText(j.shown or "______-____ · ______")
+        self.code.setText(j.shown_with_placeholders)
         self.search_button.setEnabled(j.step is Step.ENTER and j.complete)
-        self.problem.setVisible(j.wrong_date)
-        self.problem.setText(self.tr("The first six digits are a date (year, month, day). Please check them."))
+        if j.wrong_date:
+            problem = self.tr("The first six digits are a date (year, month, day). Please check them.")
+        elif j.notice is Notice.NOT_A_RECEIPT:
+            problem = self.tr("This QR code is not a receipt of this office. Please type the numbers printed on your receipt.")
+        elif j.notice is Notice.TYPE_CHECK_CODE:
+            problem = self.tr("The dossier code was read from the QR code. Please type the 6 digits of the check code.")
+        elif self.flow.camera_off:
+            problem = self.tr("The camera is not working. Please type the numbers printed on your receipt.")
+        else:
+            problem = ""
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
 
 
 class LookupResultScreen(Screen):
@@ -176,8 +220,9 @@ class LookupResultScreen(Screen):
             self.error.setText(user_text(j.error, self.lang))
 
 
-def install(ctx, window, lookup: DossierLookup) -> LookupFlow:
-    flow = LookupFlow(ctx, lookup)
+def install(ctx, window, lookup: DossierLookup, camera_factory=configured_camera) -> LookupFlow:
+    """``camera_factory(ctx)``: the tray camera's frame source factory, or None (keypad only)."""
+    flow = LookupFlow(ctx, lookup, ReceiptCamera(ctx, camera_factory(ctx)))
     window.add_screen(LookupScreen(ctx, flow))
     window.add_screen(LookupResultScreen(ctx, flow))
     return flow
