@@ -42,6 +42,7 @@ def _start(config: config_mod.Config) -> int:
 def out_of_service(exc: Exception, fullscreen: bool = True) -> int:
     """Show why the kiosk cannot serve until a technician stops it; exit status 2."""
     from kiosk.app import qapplication
+    from kiosk.shell import watchdog
     from kiosk.shell.out_of_service import OutOfServiceWindow
     from kiosk.shell.theme import apply_theme
 
@@ -52,6 +53,9 @@ def out_of_service(exc: Exception, fullscreen: bool = True) -> int:
     window = OutOfServiceWindow(str(exc), getattr(exc, "vi", ""), getattr(exc, "en", ""), fullscreen)
     _quit_on_signals(qapp)
     window.show_kiosk()
+    # systemd: up and answering (no restart loop), but no boot-ok: a new version that can
+    # only show this screen is rolled back by the update guard
+    watchdog.attach(qapp, window, reached_home=False)
     qapp.exec()
     return 2
 

@@ -78,6 +78,31 @@ def test_kiosk_run_says_ready_when_home_shows_and_keeps_pinging(notify_socket, t
     assert proc.returncode == 0, out
 
 
+def test_a_kiosk_that_cannot_serve_says_so_without_claiming_home(notify_socket, tmp_path):
+    """A data folder it cannot write (here: under a file, as a read-only disk would be for
+    an unprivileged kiosk): "Máy tạm ngừng phục vụ" on screen, READY for systemd so it is not
+    restarted in a loop, and no boot-ok, so the update guard rolls back a new version."""
+    path, sock = notify_socket
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    marker = tmp_path / "boot-ok"
+    env = dict(os.environ, NOTIFY_SOCKET=str(path), WATCHDOG_USEC="200000",
+               KIOSK_BOOT_OK_FILE=str(marker), QT_QPA_PLATFORM="offscreen",
+               KIOSK__KIOSK__DATA_DIR=str(blocker / "data"),
+               KIOSK__KIOSK__KEY_FILE=str(tmp_path / "keys" / "store.key"))
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        ready = receive_until(sock, "READY=1")[-1]
+        assert "out of service" in ready
+        assert sock.recv(100) == b"WATCHDOG=1"
+        assert not marker.exists()
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=30)[0].decode(errors="replace")
+    assert "not writable" in out
+
+
 def test_a_hung_event_loop_stops_the_pings(qtbot, notify_socket, monkeypatch, config):
     """A slot that blocks the UI thread is what a hung kiosk looks like: no WATCHDOG=1 while
     it blocks (systemd would kill and restart it), pings again once the loop runs."""
