@@ -30,17 +30,22 @@ def _text(raw: bytes) -> str | None:
 
 
 class ZxingDecoder:
+    """zxing-cpp with its defaults; ``lean`` skips what card QR codes never need: inverted
+    codes (always dark on light) and downscaled copies of the frame (for codes far larger
+    than a card's). Same reads on the committed and development sets at ~half the time."""
+
     name = "zxing"
 
-    def __init__(self) -> None:
+    def __init__(self, lean: bool = False) -> None:
         import zxingcpp
 
         self._zx = zxingcpp
         self._format = zxingcpp.BarcodeFormat.QRCode
+        self._options = {"try_invert": False, "try_downscale": False} if lean else {}
 
     def decode(self, gray: np.ndarray) -> list[str]:
         out = []
-        for r in self._zx.read_barcodes(gray, formats=self._format):
+        for r in self._zx.read_barcodes(gray, formats=self._format, **self._options):
             raw = getattr(r, "bytes", None)
             text = _text(bytes(raw)) if raw else r.text
             if text:
@@ -86,7 +91,7 @@ class LayeredDecoder:
     name = "layered"
 
     def __init__(self) -> None:
-        self._zxing = ZxingDecoder()
+        self._zxing = ZxingDecoder(lean=True)
         self._zbar: PyzbarDecoder | None = None  # loaded on the first second pass
 
     def decode(self, gray: np.ndarray) -> list[str]:
