@@ -26,6 +26,7 @@ AREAS: dict[str, list[str]] = {
     "identity": ["kiosk/screens/identity"],
     "forms": ["kiosk/screens/forms", "kiosk/widgets"],
     "papers": ["kiosk/screens/papers"],
+    "technician": ["kiosk/screens/technician"],
     "access": ["kiosk/access"],
 }
 

@@ -15,6 +15,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "submit_dossier": ("qr_camera", "scanner", "printer"),
 }
 
+#: the second line of a greyed tile
+PAUSED = ("(tạm ngừng)", "(not available now)")
+
 _PRINTER = {
     "paper_out": ("Máy in tạm hết giấy — vui lòng lấy số tại quầy",
                   "The printer is out of paper — please take a number at the counter"),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
+from kiosk.diagnostics.readiness import PAUSED, blocking
 from kiosk.screens.base import Screen, big_button, label
 
 TILES = ("take_number", "submit_dossier", "lookup", "rating")
@@ -54,7 +55,7 @@ class HomeScreen(Screen):
             "rating": self.tr("Rate our service"),
         }
         soon = self.tr("(coming soon)")
-        paused = self.tr("(not available now)")
+        paused = self.ctx.text(*PAUSED)
         for tile, button in self.buttons.items():
             text = names[tile]
             if tile not in self.available:
@@ -71,8 +72,6 @@ class HomeScreen(Screen):
 
     def _blocked(self, tile: str) -> tuple[str, str] | None:
         """Why ``tile``'s journey cannot serve now (a device it needs is faulty), or None."""
-        from kiosk.diagnostics.readiness import blocking
-
         return blocking(tile, self.ctx.health)
 
     def _show_faults(self) -> None:

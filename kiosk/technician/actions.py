@@ -15,7 +15,8 @@ import sys
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
-LOGIND_RUNTIME = "/run/systemd/seats"  # exists only while systemd-logind runs
+LOGIND_RUNTIME = "/run/systemd/seats"  # made by systemd-logind (may outlive it in a container)
+SYSTEM_BUS = "/run/dbus/system_bus_socket"  # logind is reached over the system bus
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class ActionAnswer:
 
 
 def logind_available() -> bool:
-    return os.path.isdir(LOGIND_RUNTIME) and shutil.which("busctl") is not None
+    return (os.path.isdir(LOGIND_RUNTIME) and os.path.exists(SYSTEM_BUS)
+            and shutil.which("busctl") is not None)
 
 
 def power(action: str) -> ActionAnswer:

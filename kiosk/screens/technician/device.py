@@ -57,7 +57,7 @@ class DeviceScreen(Screen):
         self.second = action_button("tech_test2", self.second_action, role="secondary")
         self.digits = device_pages.digit_row(self.digit)
         self.back = action_button("tech_back", lambda: self.ctx.go("tech_panel"), role="secondary")
-        self.leave = action_button("tech_device_leave", flow.leave, role="secondary")
+        self.leave = action_button("tech_device_leave", lambda: flow.leave("button"), role="secondary")
         middle = QHBoxLayout()
         middle.addWidget(self.facts, 1)
         middle.addWidget(self.view)

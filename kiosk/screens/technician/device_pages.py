@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from kiosk.diagnostics import run_checks
@@ -20,37 +20,62 @@ def _tr(text: str) -> str:
 
 
 def titles(_screen=None) -> dict[str, str]:
-    return {"printer": _tr("Receipt printer"), "qr_camera": _tr("QR camera"),
-            "scanner": _tr("Document camera / scanner"), "card_reader": _tr("Card reader"),
-            "central": _tr("Network and central"), "store": _tr("Store"),
-            "software": _tr("Software"), "log": _tr("Log")}
+    return {"printer": QCoreApplication.translate("DevicePages", "Receipt printer"), "qr_camera": QCoreApplication.translate("DevicePages", "QR camera"),
+            "scanner": QCoreApplication.translate("DevicePages", "Document camera / scanner"), "card_reader": QCoreApplication.translate("DevicePages", "Card reader"),
+            "central": QCoreApplication.translate("DevicePages", "Network and central"), "store": QCoreApplication.translate("DevicePages", "Store"),
+            "software": QCoreApplication.translate("DevicePages", "Software"), "log": QCoreApplication.translate("DevicePages", "Log")}
 
 
 def buttons(_screen, device: str) -> tuple[str, str]:
     """(test button, second button); empty = hidden."""
-    return {"printer": (_tr("Print a test page (QR and cut)"), _tr("Paper roll changed")),
-            "qr_camera": (_tr("Show a QR to the camera"), ""),
-            "scanner": (_tr("Test capture"), ""),
-            "card_reader": (_tr("Test read of a card"), ""),
-            "central": (_tr("Test the connection"), _tr("Send refused dossiers again")),
-            "store": (_tr("Check the database"), ""),
-            "software": (_tr("Check again"), ""),
-            "log": (_tr("Refresh"), "")}.get(device, ("", ""))
+    return {"printer": (QCoreApplication.translate("DevicePages", "Print a test page (QR and cut)"), QCoreApplication.translate("DevicePages", "Paper roll changed")),
+            "qr_camera": (QCoreApplication.translate("DevicePages", "Show a QR to the camera"), ""),
+            "scanner": (QCoreApplication.translate("DevicePages", "Test capture"), ""),
+            "card_reader": (QCoreApplication.translate("DevicePages", "Test read of a card"), ""),
+            "central": (QCoreApplication.translate("DevicePages", "Test the connection"), QCoreApplication.translate("DevicePages", "Send refused dossiers again")),
+            "store": (QCoreApplication.translate("DevicePages", "Check the database"), ""),
+            "software": (QCoreApplication.translate("DevicePages", "Check again"), ""),
+            "log": (QCoreApplication.translate("DevicePages", "Refresh"), "")}.get(device, ("", ""))
 
 
-_LABELS = {
-    "uri": "Address", "state": "State", "online": "Online", "paper": "Paper", "cover_open": "Cover open",
-    "error_bit": "Error bit", "last_error": "Last error", "tickets_since_paper_change": "Tickets since paper change",
-    "camera": "Camera", "size": "Picture size", "backend": "Kind", "page_in_view": "Page in view",
-    "readers": "Readers", "reader": "Reader", "card_present": "Card present", "atr": "ATR",
-    "url": "Central", "queue_depth": "Dossiers waiting", "parked": "Refused (parked)",
-    "delivered": "Delivered", "last_sync": "Last successful sync", "clock_skew_s": "Clock skew (s)",
-    "cert_days_left": "Certificate days left", "data_dir": "Data folder", "free_mb": "Free disk (MB)",
-    "key": "Encryption key", "integrity": "Database integrity", "retention_backlog": "Waiting for purge",
-    "version": "Version", "catalog": "Procedure catalog", "system_uptime_h": "System up (h)",
-    "app_uptime_min": "App up (min)", "starts_24h": "App starts in 24 h", "error": "Error",
-    "timeout_s": "Deadline (s)", "http_status": "HTTP status", "last_error_sync": "Last sync error",
-}
+_LABELS = {  # detail key -> its name on the page
+    "uri": QT_TRANSLATE_NOOP("DevicePages", "Address"),
+    "state": QT_TRANSLATE_NOOP("DevicePages", "State"),
+    "online": QT_TRANSLATE_NOOP("DevicePages", "Online"),
+    "paper": QT_TRANSLATE_NOOP("DevicePages", "Paper"),
+    "cover_open": QT_TRANSLATE_NOOP("DevicePages", "Cover open"),
+    "error_bit": QT_TRANSLATE_NOOP("DevicePages", "Error bit"),
+    "last_error": QT_TRANSLATE_NOOP("DevicePages", "Last error"),
+    "tickets_since_paper_change": QT_TRANSLATE_NOOP("DevicePages", "Tickets since paper change"),
+    "camera": QT_TRANSLATE_NOOP("DevicePages", "Camera"),
+    "size": QT_TRANSLATE_NOOP("DevicePages", "Picture size"),
+    "backend": QT_TRANSLATE_NOOP("DevicePages", "Kind"),
+    "page_in_view": QT_TRANSLATE_NOOP("DevicePages", "Page in view"),
+    "readers": QT_TRANSLATE_NOOP("DevicePages", "Readers"),
+    "reader": QT_TRANSLATE_NOOP("DevicePages", "Reader"),
+    "card_present": QT_TRANSLATE_NOOP("DevicePages", "Card present"),
+    "atr": QT_TRANSLATE_NOOP("DevicePages", "ATR"),
+    "url": QT_TRANSLATE_NOOP("DevicePages", "Central"),
+    "queue_depth": QT_TRANSLATE_NOOP("DevicePages", "Dossiers waiting"),
+    "parked": QT_TRANSLATE_NOOP("DevicePages", "Refused (parked)"),
+    "delivered": QT_TRANSLATE_NOOP("DevicePages", "Delivered"),
+    "last_sync": QT_TRANSLATE_NOOP("DevicePages", "Last successful sync"),
+    "clock_skew_s": QT_TRANSLATE_NOOP("DevicePages", "Clock skew (s)"),
+    "cert_days_left": QT_TRANSLATE_NOOP("DevicePages", "Certificate days left"),
+    "data_dir": QT_TRANSLATE_NOOP("DevicePages", "Data folder"),
+    "free_mb": QT_TRANSLATE_NOOP("DevicePages", "Free disk (MB)"),
+    "key": QT_TRANSLATE_NOOP("DevicePages", "Encryption key"),
+    "integrity": QT_TRANSLATE_NOOP("DevicePages", "Database integrity"),
+    "retention_backlog": QT_TRANSLATE_NOOP("DevicePages", "Waiting for purge"),
+    "version": QT_TRANSLATE_NOOP("DevicePages", "Version"),
+    "catalog": QT_TRANSLATE_NOOP("DevicePages", "Procedure catalog"),
+    "system_uptime_h": QT_TRANSLATE_NOOP("DevicePages", "System up (h)"),
+    "app_uptime_min": QT_TRANSLATE_NOOP("DevicePages", "App up (min)"),
+    "starts_24h": QT_TRANSLATE_NOOP("DevicePages", "App starts in 24 h"),
+    "error": QT_TRANSLATE_NOOP("DevicePages", "Error"),
+    "timeout_s": QT_TRANSLATE_NOOP("DevicePages", "Deadline (s)"),
+    "http_status": QT_TRANSLATE_NOOP("DevicePages", "HTTP status"),
+    }
 
 
 def facts_text(details: dict, device: str, store) -> str:
@@ -65,7 +90,7 @@ def facts_text(details: dict, device: str, store) -> str:
 
 def _value(v) -> str:
     if isinstance(v, bool):
-        return _tr("yes") if v else _tr("no")
+        return QCoreApplication.translate("DevicePages", "yes") if v else QCoreApplication.translate("DevicePages", "no")
     if isinstance(v, list):
         return ", ".join(map(str, v)) or "—"
     return "—" if v in (None, "") else str(v)

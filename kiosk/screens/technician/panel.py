@@ -41,7 +41,7 @@ class PanelScreen(Screen):
         self.poweroff = action_button("tech_poweroff", lambda: flow.act("poweroff"), role="secondary")
         self.desktop = action_button("tech_desktop", lambda: flow.act("exit_desktop"), role="secondary")
         self.desktop.setVisible(ctx.config.technician.allow_exit_to_desktop)
-        self.leave = action_button("tech_leave", flow.leave)
+        self.leave = action_button("tech_leave", lambda: flow.leave("button"))
         for button in (self.refresh, self.self_test, self.restart, self.reboot, self.poweroff,
                        self.desktop, self.leave):
             button.setMinimumHeight(64)
@@ -70,15 +70,16 @@ class PanelScreen(Screen):
         self.desktop.setText(self.tr("Exit to desktop"))
         self.leave.setText(self.tr("Leave technician mode"))
         names = self.names()
+        last_lines, checking = self.tr("the last lines"), self.tr("checking…")
+        word = {"ok": self.tr("OK"), "warning": self.tr("Warning"), "fault": self.tr("Fault")}
         for name, row in self.rows.items():
             result = self.flow.results.get(name)
             if name == "log":
-                row.setText(f"{names[name]}: {self.tr('the last lines')}")
+                row.setText(f"{names[name]}: {last_lines}")
                 paint(row, "ok")
             elif result is None:
-                row.setText(f"{names[name]}: {self.tr('checking…')}")
+                row.setText(f"{names[name]}: {checking}")
                 paint(row, "checking")
             else:
-                word = {"ok": self.tr("OK"), "warning": self.tr("Warning"), "fault": self.tr("Fault")}
                 row.setText(f"{names[name]} — {word[result.status.value]}\n{result.text(self.lang)}")
                 paint(row, result.status.value)

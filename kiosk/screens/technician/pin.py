@@ -36,7 +36,7 @@ class PinScreen(Screen):
                 button.setText(key)
             self.keys[key] = button
             grid.addWidget(button, i // 3, i % 3)
-        self.back = action_button("tech_pin_back", self.flow.leave, role="secondary")
+        self.back = action_button("tech_pin_back", lambda: self.flow.leave("button"), role="secondary")
         lay = page_layout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.dots)

@@ -1,0 +1,515 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>DevicePages</name>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="23"/>
+        <source>Receipt printer</source>
+        <translation>Máy in phiếu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="23"/>
+        <source>QR camera</source>
+        <translation>Camera đọc mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="24"/>
+        <source>Document camera / scanner</source>
+        <translation>Máy chụp / máy quét giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="24"/>
+        <source>Card reader</source>
+        <translation>Đầu đọc thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="25"/>
+        <source>Network and central</source>
+        <translation>Mạng và trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="25"/>
+        <source>Store</source>
+        <translation>Lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="26"/>
+        <source>Software</source>
+        <translation>Phần mềm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="26"/>
+        <source>Log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="31"/>
+        <source>Print a test page (QR and cut)</source>
+        <translation>In trang thử (mã QR và cắt giấy)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="31"/>
+        <source>Paper roll changed</source>
+        <translation>Đã thay cuộn giấy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="32"/>
+        <source>Show a QR to the camera</source>
+        <translation>Đưa mã QR vào camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="33"/>
+        <source>Test capture</source>
+        <translation>Chụp thử</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="34"/>
+        <source>Test read of a card</source>
+        <translation>Đọc thử thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="35"/>
+        <source>Test the connection</source>
+        <translation>Thử kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="35"/>
+        <source>Send refused dossiers again</source>
+        <translation>Gửi lại hồ sơ bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="36"/>
+        <source>Check the database</source>
+        <translation>Kiểm tra cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="37"/>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="38"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="42"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="43"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="44"/>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="45"/>
+        <source>Paper</source>
+        <translation>Giấy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="46"/>
+        <source>Cover open</source>
+        <translation>Nắp mở</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="47"/>
+        <source>Error bit</source>
+        <translation>Bit lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="48"/>
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="49"/>
+        <source>Tickets since paper change</source>
+        <translation>Số phiếu từ lần thay giấy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="50"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="51"/>
+        <source>Picture size</source>
+        <translation>Kích thước ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="52"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="53"/>
+        <source>Page in view</source>
+        <translation>Thấy trang giấy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="54"/>
+        <source>Readers</source>
+        <translation>Các đầu đọc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="55"/>
+        <source>Reader</source>
+        <translation>Đầu đọc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="56"/>
+        <source>Card present</source>
+        <translation>Có thẻ trên đầu đọc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="57"/>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="58"/>
+        <source>Central</source>
+        <translation>Hệ thống trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="59"/>
+        <source>Dossiers waiting</source>
+        <translation>Hồ sơ chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="60"/>
+        <source>Refused (parked)</source>
+        <translation>Bị từ chối (tạm giữ)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="61"/>
+        <source>Delivered</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="62"/>
+        <source>Last successful sync</source>
+        <translation>Lần đồng bộ thành công gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="63"/>
+        <source>Clock skew (s)</source>
+        <translation>Lệch đồng hồ (giây)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="64"/>
+        <source>Certificate days left</source>
+        <translation>Số ngày chứng chỉ còn hạn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="65"/>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="66"/>
+        <source>Free disk (MB)</source>
+        <translation>Ổ đĩa còn trống (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="67"/>
+        <source>Encryption key</source>
+        <translation>Khóa mã hóa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="68"/>
+        <source>Database integrity</source>
+        <translation>Toàn vẹn cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="69"/>
+        <source>Waiting for purge</source>
+        <translation>Chờ xóa theo thời hạn lưu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="70"/>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="71"/>
+        <source>Procedure catalog</source>
+        <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="72"/>
+        <source>System up (h)</source>
+        <translation>Máy đã chạy (giờ)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="73"/>
+        <source>App up (min)</source>
+        <translation>Ứng dụng đã chạy (phút)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="74"/>
+        <source>App starts in 24 h</source>
+        <translation>Số lần khởi động trong 24 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="75"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="76"/>
+        <source>Deadline (s)</source>
+        <translation>Thời hạn (giây)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="77"/>
+        <source>HTTP status</source>
+        <translation>Mã HTTP</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="93"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="93"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="84"/>
+        <source>Back to the panel</source>
+        <translation>Về bảng kỹ thuật</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="85"/>
+        <source>Leave technician mode</source>
+        <translation>Thoát chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="100"/>
+        <source>The last log lines (no personal data)</source>
+        <translation>Các dòng nhật ký gần nhất (không có dữ liệu cá nhân)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="102"/>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="105"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="123"/>
+        <source>Starting the live view…</source>
+        <translation>Đang mở hình trực tiếp…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="152"/>
+        <source>No picture from the camera</source>
+        <translation>Camera không cho hình</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="159"/>
+        <source>The camera cannot be opened: %1</source>
+        <translation>Không mở được camera: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="173"/>
+        <source>CAN: %1</source>
+        <translation>CAN: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="178"/>
+        <source>Enter the card&apos;s 6-digit CAN first (printed on the card).</source>
+        <translation>Nhập trước mã CAN 6 chữ số in trên thẻ.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="185"/>
+        <source>Testing…</source>
+        <translation>Đang thử…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="192"/>
+        <source>Working…</source>
+        <translation>Đang thực hiện…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="200"/>
+        <source>The test stopped with an error: %1</source>
+        <translation>Phép thử dừng vì lỗi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PanelScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="58"/>
+        <source>Receipt printer</source>
+        <translation>Máy in phiếu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="58"/>
+        <source>QR camera</source>
+        <translation>Camera đọc mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
+        <source>Document camera</source>
+        <translation>Máy chụp giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
+        <source>Card reader</source>
+        <translation>Đầu đọc thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
+        <source>Network and central</source>
+        <translation>Mạng và trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
+        <source>Store</source>
+        <translation>Lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <source>Software</source>
+        <translation>Phần mềm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <source>Log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="64"/>
+        <source>Technician mode</source>
+        <translation>Chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="65"/>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="65"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="66"/>
+        <source>Print self-test report</source>
+        <translation>In báo cáo tự kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="67"/>
+        <source>Restart the app</source>
+        <translation>Khởi động lại ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
+        <source>Reboot</source>
+        <translation>Khởi động lại máy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
+        <source>Shut down</source>
+        <translation>Tắt máy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
+        <source>Exit to desktop</source>
+        <translation>Thoát ra màn hình nền</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
+        <source>Leave technician mode</source>
+        <translation>Thoát chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="73"/>
+        <source>the last lines</source>
+        <translation>các dòng gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="73"/>
+        <source>checking…</source>
+        <translation>đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <source>OK</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <source>Fault</source>
+        <translation>Lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/technician/pin.py" line="49"/>
+        <source>Technician PIN</source>
+        <translation>Mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/pin.py" line="50"/>
+        <source>Erase</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/pin.py" line="51"/>
+        <source>OK</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/pin.py" line="52"/>
+        <source>Back to the home screen</source>
+        <translation>Về màn hình chính</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/pin.py" line="80"/>
+        <source>The PIN could not be checked. Try again.</source>
+        <translation>Không kiểm tra được mã PIN. Hãy thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/pin.py" line="90"/>
+        <source>No technician PIN is set on this kiosk (kiosk config set-pin).</source>
+        <translation>Máy chưa đặt mã PIN kỹ thuật (kiosk config set-pin).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/technician/pin.py" line="93"/>
+        <source>Too many wrong PINs. Locked for %n minute(s).</source>
+        <translation>
+            <numerusform>Nhập sai quá nhiều lần. Tạm khóa %n phút.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/technician/pin.py" line="95"/>
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Sai mã PIN. Còn %n lần thử.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
