@@ -8,7 +8,7 @@ The speaking itself is the Qt-free ``devices.audio.Speaker`` (its own thread: ne
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from devices.audio import Speaker
@@ -46,6 +46,7 @@ class AccessControls(QObject):
         self.contrast = False
         self.audio_mode = bool(speaker and speaker.settings.audio_mode_at_start)
         self._spoken = ""
+        self._styled: set[QWidget] = set()  # roots restyled for this session
         self._watch = QTimer(self, interval=400)
         self._watch.timeout.connect(self._speak_if_changed)
         self._watch.start()
@@ -100,26 +101,44 @@ class AccessControls(QObject):
         self.apply_style()
 
     def apply_style(self) -> None:
-        """Restyle the application and every widget with a sheet of its own (each keeps its
-        original sheet in a property, so the transforms never compound)."""
-        app = QApplication.instance()
-        key = (self.large, self.contrast)
-        for target in [app, *self.window.findChildren(QWidget)]:
-            sheet = target.styleSheet()
-            if not sheet and target.property(_BASE) is None:
-                continue
-            if target.property("_access_key") == str(key):
-                continue
-            base = target.property(_BASE)
-            if base is None or (sheet and sheet != target.property("_access_last")):
-                base = sheet  # first time, or the screen set a new sheet of its own since
-                target.setProperty(_BASE, base)
-            styled = transform(base, *key)
-            target.setProperty("_access_key", str(key))
-            target.setProperty("_access_last", styled)
-            if styled != sheet:
-                target.setStyleSheet(styled)
+        """Restyle what is on screen: the top bar, the overlays and the current screen.
+
+        Re-polishing all ~500 widgets of every screen (``QApplication.setStyleSheet``) took
+        ~3 s here; each of these roots gets the transformed theme as its own sheet instead,
+        and a screen shown later is restyled as it shows (``KioskWindow.show_screen``).
+        Each widget keeps its original sheet in a property, so transforms never compound.
+        """
+        on = self.large or self.contrast
+        theme = QApplication.instance().styleSheet()
+        w = self.window
+        roots = [w.topbar, w.overlay, w.help, w.current()]
+        self._styled.update(roots)
+        for target in self._styled:
+            own = self._original(target)
+            for child in target.findChildren(QWidget):
+                if child.styleSheet() or child.property(_BASE) is not None:
+                    self._restyle(child, transform(self._original(child), self.large, self.contrast)
+                                  if on else self._original(child))
+            # a plain QWidget paints a sheet's background only when asked to
+            target.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            self._restyle(target, transform(theme + "\n" + own, self.large, self.contrast) if on else own)
+        if not on:
+            self._styled.clear()
         self.changed.emit()
+
+    @staticmethod
+    def _original(widget: QWidget) -> str:
+        base = widget.property(_BASE)
+        if base is None or widget.styleSheet() != widget.property("_access_last"):
+            base = widget.styleSheet()  # first time, or the screen set a new sheet since
+            widget.setProperty(_BASE, base)
+        return base
+
+    @staticmethod
+    def _restyle(widget: QWidget, sheet: str) -> None:
+        widget.setProperty("_access_last", sheet)
+        if widget.styleSheet() != sheet:
+            widget.setStyleSheet(sheet)
 
     def reset(self) -> None:
         """A new citizen: default look, sound on, audio mode as configured."""

@@ -56,7 +56,7 @@ class KioskWindow(QWidget):
         self.lang_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lang_button.clicked.connect(self._toggle_language)
         bar = QHBoxLayout(self.topbar)
-        bar.setContentsMargins(24, 8, 24, 8)
+        bar.setContentsMargins(24, 6, 24, 6)
         speaker = Speaker(ctx.config.voice, ctx.config.kiosk.resolved_data_dir() / "cache") \
             if ctx.config.voice.enabled else None
         self.access = AccessControls(ctx, speaker, self)
