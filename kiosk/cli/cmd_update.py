@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kiosk.update import DEFAULT_BOOT_OK, DEFAULT_ROOT
+from kiosk.update import DEFAULT_BOOT_OK, DEFAULT_DATA, DEFAULT_ROOT
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         q.add_argument("--root", type=Path, default=DEFAULT_ROOT, help=f"install root (default {DEFAULT_ROOT})")
         q.add_argument("--boot-ok", type=Path, default=DEFAULT_BOOT_OK,
                        help=f"marker the kiosk writes on reaching home (default {DEFAULT_BOOT_OK})")
+        q.add_argument("--data-dir", type=Path, default=DEFAULT_DATA,
+                       help=f"the kiosk's data folder, whose store is backed up before a switch (default {DEFAULT_DATA})")
 
     q = actions.add_parser("apply", help="verify a bundle archive and switch to it")
     q.add_argument("bundle", type=Path)
@@ -68,7 +70,7 @@ def _run(action) -> int:
 
 def _installation(args: argparse.Namespace):
     from kiosk.update.slots import Installation
-    return Installation(args.root, args.boot_ok)
+    return Installation(args.root, args.boot_ok, args.data_dir)
 
 
 def cmd_apply(args: argparse.Namespace) -> int:

@@ -8,9 +8,12 @@
   switched version stays *pending* until it writes the boot-ok marker on reaching the home
   screen; the guard rolls back to the last good version when it does not within a number
   of starts or a time limit.
+- ``store_backup``: the store as it was before the switch, put back after an automatic
+  rollback so the older version is not stranded by the newer one's migrations.
 """
 
 from pathlib import Path
 
 DEFAULT_ROOT = Path("/opt/motcua-kiosk")
-DEFAULT_BOOT_OK = Path("/var/lib/motcua-kiosk/boot-ok")
+DEFAULT_DATA = Path("/var/lib/motcua-kiosk")
+DEFAULT_BOOT_OK = DEFAULT_DATA / "boot-ok"

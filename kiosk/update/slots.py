@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import DEFAULT_BOOT_OK, DEFAULT_ROOT
+from . import DEFAULT_BOOT_OK, DEFAULT_DATA, DEFAULT_ROOT, store_backup
 from .bundle import UpdateError, fsync_dir, load_public_key, read_manifest, unpack_verified
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ KEEP_VERSIONS = 3
 class Installation:
     root: Path = DEFAULT_ROOT
     boot_ok: Path = DEFAULT_BOOT_OK
+    data_dir: Path = DEFAULT_DATA
 
     @property
     def versions(self) -> Path:
@@ -100,9 +101,11 @@ class Installation:
         if previous == version:
             return f"version {version} is already current"
         self._clear_marker()
+        backup = store_backup.back_up(self.data_dir, version) if previous else None
         state.update(previous=previous, pending={
             "version": version, "previous": previous, "switched_at": time.time(), "starts": 0,
-            "max_starts": max_starts, "boot_timeout_s": boot_timeout_s})
+            "max_starts": max_starts, "boot_timeout_s": boot_timeout_s,
+            "store_backup": str(backup) if backup else None})
         self._save(state)
         self._point("current", version)
         if self.link("good") is None:
@@ -111,7 +114,19 @@ class Installation:
         return f"switched to {version} (was {previous}); restart the kiosk to start it"
 
     def check(self, starting: bool = False, now: float | None = None) -> str:
-        """The guard: confirm a pending version that reached home, or roll it back."""
+        """The guard: confirm a pending version that reached home, or roll it back.
+
+        ``starting``: run just before the kiosk starts (systemd ExecStartPre), when nothing
+        has the store open: a start is counted, and a store backup due is put back."""
+        outcome = self._judge(starting, now)
+        state = self.state()
+        if starting and state.get("restore_store"):
+            restore = state.pop("restore_store")
+            store_backup.restore(self.data_dir, Path(restore["backup"]), restore["failed"])
+            self._save(state)
+        return outcome
+
+    def _judge(self, starting: bool, now: float | None) -> str:
         state = self.state()
         pending = state["pending"]
         if not pending:
@@ -120,6 +135,8 @@ class Installation:
         if self._marker_names(version):
             state["pending"] = None
             self._save(state)
+            if pending.get("store_backup"):
+                Path(pending["store_backup"]).unlink(missing_ok=True)
             self._point("good", version)
             self._prune(state)
             return f"version {version} reached the home screen: confirmed"
@@ -143,6 +160,8 @@ class Installation:
             raise UpdateError(f"no earlier version to return to ({reason})")
         if pending:
             state["failed"] = sorted(set(state["failed"]) | {pending["version"]})
+            if pending.get("store_backup"):  # put back at the next start, when the store is closed
+                state["restore_store"] = {"backup": pending["store_backup"], "failed": pending["version"]}
         state.update(previous=None if pending else current, pending=None)
         self._clear_marker()
         self._save(state)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,8 @@ def keys(tmp_path):
 def inst(tmp_path):
     root = tmp_path / "opt"
     root.mkdir()
-    return Installation(root, tmp_path / "var" / "boot-ok")
+    (tmp_path / "var").mkdir()
+    return Installation(root, tmp_path / "var" / "boot-ok", tmp_path / "var")
 
 
 def fake_bundle(tmp_path: Path, version: str, script: str, key: Path) -> Path:
@@ -70,7 +73,7 @@ def test_good_update_is_switched_and_confirmed_once_home_shows(tmp_path, keys, i
     assert "confirmed" in inst.check()
 
     done = kiosk_cli("apply", v2, "--pubkey", keys / "release.pub", "--root", inst.root,
-                     "--boot-ok", inst.boot_ok)
+                     "--boot-ok", inst.boot_ok, "--data-dir", inst.data_dir)
     assert done.returncode == 0, done.stderr
     assert running_version(inst) == "1.1.0"
     assert inst.link("good") == "1.0.0"  # not yet proven
@@ -80,7 +83,7 @@ def test_good_update_is_switched_and_confirmed_once_home_shows(tmp_path, keys, i
     assert (inst.root / "current" / "_internal" / "libdemo.so").resolve().name == "libdemo.so.1"
     assert os.access(inst.root / "current" / "kiosk", os.X_OK)
 
-    back = kiosk_cli("rollback", "--root", inst.root, "--boot-ok", inst.boot_ok)
+    back = kiosk_cli("rollback", "--root", inst.root, "--boot-ok", inst.boot_ok, "--data-dir", inst.data_dir)
     assert back.returncode == 0, back.stderr
     assert running_version(inst) == "1.0.0"
 
@@ -89,7 +92,7 @@ def test_bad_signature_is_refused_and_current_unchanged(tmp_path, keys, inst):
     inst.apply(fake_bundle(tmp_path, "1.0.0", REACHES_HOME, keys / "release.pem"), keys / "release.pub")
     forged = fake_bundle(tmp_path, "6.6.6", REACHES_HOME, keys / "other.pem")
     done = kiosk_cli("apply", forged, "--pubkey", keys / "release.pub", "--root", inst.root,
-                     "--boot-ok", inst.boot_ok)
+                     "--boot-ok", inst.boot_ok, "--data-dir", inst.data_dir)
     assert done.returncode == 2
     assert "bad signature" in done.stderr and "Chữ ký của bản cập nhật không đúng" in done.stderr
     assert running_version(inst) == "1.0.0"
@@ -148,3 +151,50 @@ def test_first_install_without_a_previous_version_cannot_roll_back(tmp_path, key
         start(inst)
     with pytest.raises(UpdateError, match="no earlier version"):
         inst.check(starting=True)
+
+
+def store_revision(inst: Installation) -> str:
+    with sqlite3.connect(inst.data_dir / "kiosk.db") as db:
+        return db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_rollback_gives_the_older_version_its_store_back_and_keeps_the_migrated_one(tmp_path, keys, inst):
+    """The new version migrates the store before failing; the older one could not open a
+    store at a revision it does not know. The store from before the switch is put back on
+    the next start; the migrated one is kept beside it, with a dossier it may hold."""
+    inst.apply(fake_bundle(tmp_path, "1.0.0", REACHES_HOME, keys / "release.pem"), keys / "release.pub")
+    start(inst)
+    inst.check()
+    with sqlite3.connect(inst.data_dir / "kiosk.db") as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        db.execute("INSERT INTO alembic_version VALUES ('0001')")
+    inst.apply(fake_bundle(tmp_path, "2.0.0", CRASHES, keys / "release.pem"), keys / "release.pub",
+               max_starts=1)
+    with sqlite3.connect(inst.data_dir / "kiosk.db") as db:  # what 2.0.0's migration does
+        db.execute("UPDATE alembic_version SET version_num = 'x002'")
+        db.execute("CREATE TABLE dossiers (code TEXT)")
+        db.execute("INSERT INTO dossiers VALUES ('HS-0001')")
+    start(inst)
+    assert "rolled back" in inst.check(now=time.time() + 3600)  # the guard's timer
+    assert store_revision(inst) == "x002"  # untouched while the kiosk may hold it open
+    start(inst)  # the restart: put back before the kiosk opens it
+    assert running_version(inst) == "1.0.0" and store_revision(inst) == "0001"
+    with sqlite3.connect(inst.data_dir / "kiosk.db.from-2.0.0") as kept:
+        assert kept.execute("SELECT code FROM dossiers").fetchall() == [("HS-0001",)]
+
+
+def test_rollback_before_a_start_restores_the_store_at_once(tmp_path, keys, inst):
+    inst.apply(fake_bundle(tmp_path, "1.0.0", REACHES_HOME, keys / "release.pem"), keys / "release.pub")
+    start(inst)
+    inst.check()
+    with sqlite3.connect(inst.data_dir / "kiosk.db") as db:
+        db.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        db.execute("INSERT INTO alembic_version VALUES ('0001')")
+    inst.apply(fake_bundle(tmp_path, "2.0.0", CRASHES, keys / "release.pem"), keys / "release.pub",
+               max_starts=1)
+    with sqlite3.connect(inst.data_dir / "kiosk.db") as db:
+        db.execute("UPDATE alembic_version SET version_num = 'x002'")
+    start(inst)
+    assert "rolled back" in inst.check(starting=True)  # ExecStartPre: the old version starts next
+    assert store_revision(inst) == "0001"
