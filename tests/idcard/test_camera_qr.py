@@ -145,3 +145,17 @@ def test_no_second_pass_on_an_empty_tray():
     assert find_card(tray) is None
     card = next(n for n, p in TRUTH.items() if p)
     assert find_card(cv2.imread(str(FRAMES / card), cv2.IMREAD_GRAYSCALE)) is not None
+
+
+def test_second_pass_on_random_card_shapes_neither_crashes_nor_reads():
+    """Bright quadrilaterals anywhere (half outside the frame, tiny, huge, blurred)."""
+    import numpy as np
+
+    decoder, rng = make_decoder("layered"), np.random.default_rng(0)
+    for _ in range(40):
+        h, w = int(rng.integers(20, 1200)), int(rng.integers(20, 2000))
+        img = rng.integers(0, 80, (h, w), dtype=np.uint8)
+        rect = ((float(rng.integers(-200, w + 200)), float(rng.integers(-200, h + 200))),
+                (float(rng.integers(5, 900)), float(rng.integers(5, 600))), float(rng.uniform(0, 180)))
+        cv2.fillPoly(img, [cv2.boxPoints(rect).astype(np.int32)], int(rng.integers(150, 255)))
+        assert decoder.decode(cv2.GaussianBlur(img, (0, 0), 1 + 3 * rng.random())) == []
