@@ -214,9 +214,11 @@ class CentralClient:
         return self.secret
 
     def heartbeat(self, queue_depth: int, failing: int = 0, devices: dict | None = None,
-                  app_version: str = "") -> None:
+                  app_version: str = "", checks: dict | None = None, audit: list | None = None) -> None:
+        """``checks``: name -> {status, reason}; ``audit``: technician actions not yet sent."""
         self._post_json("/v1/heartbeat", {"queue_depth": queue_depth, "failing": failing,
-                                          "devices": devices or {}, "app_version": app_version},
+                                          "devices": devices or {}, "app_version": app_version,
+                                          "checks": checks or {}, "audit": audit or []},
                         _Answer)
 
     def allocate(self, kind: str, scope: str, day: date, count: int) -> tuple[int, int]:

@@ -42,13 +42,32 @@ class KioskRegistration(_Strict):
     agency_id: AGENCY_ID
 
 
+class CheckReport(_Strict):
+    """One diagnostic check's verdict (kiosk/diagnostics), for the province dashboard."""
+
+    status: Literal["ok", "warning", "fault"]
+    reason: Annotated[str, Field(max_length=200)] = ""
+
+
+class AuditEntry(_Strict):
+    """One technician action on the kiosk; ``id`` is the kiosk's own, so a repeat is ignored."""
+
+    id: int = Field(ge=1, le=2**53)
+    at: datetime
+    action: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
+    detail: Annotated[str, Field(max_length=200)] = ""
+
+
 class Heartbeat(_Strict):
     queue_depth: int = Field(ge=0, le=10_000_000)
     failing: int = Field(default=0, ge=0, le=10_000_000)
-    devices: dict[Annotated[str, Field(max_length=40)], Literal["ok", "fault", "absent", "simulator"]] = Field(
+    devices: dict[Annotated[str, Field(max_length=40)],
+                  Literal["ok", "warning", "fault", "absent", "simulator"]] = Field(
         default_factory=dict, max_length=40
     )
     app_version: Annotated[str, Field(max_length=40)] = ""
+    checks: dict[Annotated[str, Field(max_length=40)], CheckReport] = Field(default_factory=dict, max_length=40)
+    audit: list[AuditEntry] = Field(default_factory=list, max_length=100)
 
 
 class AllocationRequest(_Strict):

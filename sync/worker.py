@@ -47,7 +47,10 @@ def make_client(settings: SyncSettings, read_timeout: float | None = None) -> Ce
 
 class SyncWorker:
     def __init__(self, store, settings: SyncSettings, client: CentralClient | None = None,
-                 devices_health=lambda: {}, app_version: str = "") -> None:
+                 devices_health=lambda: {}, app_version: str = "",
+                 technician_report=lambda: ({}, []), technician_sent=lambda ids: None) -> None:
+        """``technician_report()`` -> (check results, unsent audit entries) for the heartbeat;
+        ``technician_sent(ids)`` marks the entries the central accepted."""
         self.store = store
         self.settings = settings
         #: a central URL the kiosk must not talk to (plain http) stops sync, not the kiosk
@@ -59,6 +62,7 @@ class SyncWorker:
         self.breaker = CircuitBreaker(settings.breaker_threshold, settings.breaker_cooldown_s)
         self.devices_health = devices_health
         self.app_version = app_version
+        self.technician_report, self.technician_sent = technician_report, technician_sent
         self._wake = threading.Event()
         self._refill_wanted = threading.Event()
         self._stop = threading.Event()
@@ -330,8 +334,11 @@ class SyncWorker:
                                        .where(OutboxItem.state == "pending")) or 0
                 failing = session.scalar(select(func.count()).select_from(OutboxItem)
                                          .where(OutboxItem.state == "failed")) or 0
-            self.client.heartbeat(depth, failing, self.devices_health(), self.app_version)
+            checks, audit = self.technician_report()
+            self.client.heartbeat(depth, failing, self.devices_health(), self.app_version,
+                                  checks=checks, audit=audit)
             self._last_heartbeat = time.monotonic()
+            self.technician_sent([entry["id"] for entry in audit])
         except SyncError as exc:
             log.info("heartbeat not sent: %s", exc)
 

@@ -69,6 +69,20 @@ class SecurityEvent(CentralBase):
     detail: Mapped[str] = mapped_column(String(300), default="")
 
 
+class TechnicianAction(CentralBase):
+    """A technician's action on a kiosk, sent with its heartbeat (kiosk/technician/audit.py):
+    what, when, a short technical detail, never personal data; one row per kiosk entry."""
+
+    __tablename__ = "technician_action"
+    __table_args__ = (UniqueConstraint("kiosk_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(String(200), default="")
+
+
 class PresenceChallenge(CentralBase):
     """A nonce the central gave a kiosk to bind its statement of a chip read to (papers
     search): single use, short-lived."""

@@ -33,6 +33,7 @@ from sync.central.models import (
     Kiosk,
     SeenNonce,
     SecurityEvent,
+    TechnicianAction,
 )
 
 log = logging.getLogger(__name__)
@@ -203,7 +204,11 @@ _NONCE_INSERT: dict = {}
 def heartbeat(session: Session, kiosk_id: str, beat: contract.Heartbeat) -> dict:
     kiosk = session.get(Kiosk, kiosk_id)
     kiosk.last_heartbeat_at = utcnow()
-    kiosk.last_heartbeat = beat.model_dump_json()
+    kiosk.last_heartbeat = beat.model_dump_json(exclude={"audit"})
+    if beat.audit:  # a repeat (the kiosk missed our answer) is ignored, not doubled
+        session.execute(_insert(session)(TechnicianAction).values(
+            [{"kiosk_id": kiosk_id, "entry_id": e.id, "at": e.at, "action": e.action, "detail": e.detail}
+             for e in beat.audit]).on_conflict_do_nothing())
     return {"server_time": kiosk.last_heartbeat_at.isoformat()}
 
 
