@@ -72,7 +72,9 @@ class KioskApp:
 
             ctx = self.ctx
             self.sync_worker = SyncWorker(ctx.store, self.sync_settings, app_version=_version(),
-                                          devices_health=lambda: {d: "fault" for d in list(ctx.faults)})
+                                          devices_health=lambda: devices_health(ctx),
+                                          technician_report=lambda: technician_report(ctx),
+                                          technician_sent=lambda ids: mark_sent(ctx.store, ids))
         if self.sync_worker is not None:
             self.sync_worker.start()
             self.qapp.aboutToQuit.connect(self.sync_worker.stop)
@@ -115,6 +117,26 @@ class KioskApp:
         message and is recorded for the technician, never quietly swapped for a simulator."""
         if self.technician is not None:
             self.technician.start_readiness()
+
+
+def devices_health(ctx: AppContext) -> dict[str, str]:
+    """Each checked device's word for the heartbeat; a fault a journey met counts too."""
+    health = {name: result.status.value for name, result in list(ctx.health.items())}
+    return health | {device: "fault" for device in list(ctx.faults)}
+
+
+def technician_report(ctx: AppContext) -> tuple[dict, list]:
+    """The latest check results and the technician actions not yet sent (sync thread)."""
+    from kiosk.technician.audit import unsent
+
+    checks = {name: {"status": r.status.value, "reason": r.en[:200]} for name, r in list(ctx.health.items())}
+    return checks, unsent(ctx.store)
+
+
+def mark_sent(store: Store, ids: list[int]) -> None:
+    from kiosk.technician.audit import mark_sent as mark
+
+    mark(store, ids)
 
 
 def _version() -> str:
