@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import threading
+import time
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
@@ -72,6 +73,8 @@ class _Relay(QObject):
         super().__init__()
         self.result: Any = None
         self.error: BaseException | None = None
+        self.started = time.monotonic()
+        self.pool = "default"
 
 
 class _Runnable(QRunnable):
@@ -105,6 +108,7 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
              on_progress: Callable[[Any], None] | None = None, *, pool: str = "default",
              cancel: Cancel | None = None) -> None:
     relay = _Relay()
+    relay.pool = pool
     _live.add(relay)
     kwargs: dict[str, Any] = {}
     if _accepts(fn, "progress"):
@@ -131,3 +135,10 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
     if on_progress is not None:
         relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     thread_pool(pool).start(_Runnable(fn, relay, kwargs))
+
+
+def longest_wait_s(pools: tuple[str, ...] = ("default", "device")) -> float:
+    """How long the oldest unfinished task of ``pools`` has run: the citizen's wait, for the
+    busy indicator (``kiosk.access.busy``). Sync and diagnostics run unseen."""
+    now = time.monotonic()
+    return max((now - r.started for r in _live if r.pool in pools), default=0.0)

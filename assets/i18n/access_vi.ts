@@ -73,29 +73,37 @@
     </message>
 </context>
 <context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../kiosk/access/busy.py" line="51"/>
+        <source>Please wait</source>
+        <translation>Xin vui lòng chờ</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../kiosk/access/help.py" line="84"/>
+        <location filename="../../kiosk/access/help.py" line="88"/>
         <source>Help is coming</source>
         <translation>Cán bộ sẽ đến hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/help.py" line="86"/>
+        <location filename="../../kiosk/access/help.py" line="90"/>
         <source>We are calling a member of staff. Please wait here.</source>
         <translation>Đang gọi cán bộ hỗ trợ. Xin vui lòng chờ tại đây.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/help.py" line="87"/>
+        <location filename="../../kiosk/access/help.py" line="91"/>
         <source>A member of staff has been called and will come to you. Please wait here; your answers are kept.</source>
         <translation>Đã gọi cán bộ, cán bộ sẽ đến giúp bạn. Xin vui lòng chờ tại đây; thông tin bạn đã nhập vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/help.py" line="89"/>
+        <location filename="../../kiosk/access/help.py" line="93"/>
         <source>We could not call the staff from this kiosk. Please go to the guidance counter; your answers are kept for a few minutes.</source>
         <translation>Máy chưa gọi được cán bộ. Xin vui lòng đến quầy hướng dẫn; thông tin bạn đã nhập được giữ trong vài phút.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/help.py" line="92"/>
+        <location filename="../../kiosk/access/help.py" line="96"/>
         <source>Back to my screen</source>
         <translation>Quay lại màn hình của tôi</translation>
     </message>

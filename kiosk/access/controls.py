@@ -8,6 +8,8 @@ The speaking itself is the Qt-free ``devices.audio.Speaker`` (its own thread: ne
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -46,6 +48,7 @@ class AccessControls(QObject):
         self.contrast = False
         self.audio_mode = bool(speaker and speaker.settings.audio_mode_at_start)
         self._spoken = ""
+        self.said_at = 0.0  # monotonic time of the last prompt (the busy voice waits its turn)
         self._styled: set[QWidget] = set()  # roots restyled for this session
         self._watch = QTimer(self, interval=400)
         self._watch.timeout.connect(self._speak_if_changed)
@@ -59,6 +62,7 @@ class AccessControls(QObject):
 
     def say(self, text: str, private: bool = False, tone: str = "") -> None:
         if self.speaker is not None and (text or tone):
+            self.said_at = time.monotonic()
             self.speaker.say(text, self.ctx.language, private=private, tone=tone)
 
     def current_text(self) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, Q
 
 from devices.audio import Speaker
 from kiosk.access.bar import AccessBar
+from kiosk.access.busy import BusyIndicator
 from kiosk.access.controls import AccessControls
 from kiosk.access.help import HelpOverlay
 from kiosk.access.idle_overlay import IdleOverlay
@@ -64,7 +65,8 @@ class KioskWindow(QWidget):
         self.access_bar = AccessBar(self.access, self._call_staff)
         bar.addWidget(self.centre, 1)
         bar.addWidget(self.clock)
-        bar.addSpacing(12)
+        self.busy = BusyIndicator(self.access)
+        bar.addWidget(self.busy)
         bar.addWidget(self.access_bar)
         bar.addWidget(self.lang_button)
 

@@ -127,3 +127,19 @@ def test_larger_text_and_contrast_are_per_session(qtbot, kiosk):
     kiosk.ctx.wipe_session()  # the next citizen starts plain
     assert tile.grab().toImage().pixelColor(20, tile.height() // 2).name() == before
     assert tile.font().pixelSize() == before_font
+
+
+def test_a_wait_longer_than_300_ms_shows_motion_and_is_spoken(qtbot, kiosk):
+    import threading
+
+    from kiosk.tasks import run_task
+
+    w, release = kiosk.window, threading.Event()
+    kiosk.ctx.go("take_number")
+    run_task(lambda: release.wait(30))  # the printer, the network … taking its time
+    qtbot.waitUntil(w.busy.isVisible, timeout=3000)
+    first = w.busy.angle
+    qtbot.waitUntil(lambda: w.busy.angle != first)  # it turns
+    qtbot.waitUntil(lambda: w.access.speaker.last_text == "Xin vui lòng chờ", timeout=8000)
+    release.set()
+    qtbot.waitUntil(lambda: not w.busy.isVisible(), timeout=3000)
