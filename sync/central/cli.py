@@ -22,6 +22,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     parser.add_argument("--data-dir", type=Path, default=Path("central-data"),
                         help="where attachments (and the default SQLite file) are kept")
+    parser.add_argument("--files-dir", type=Path, default=None,
+                        help="attachments folder (default DATA_DIR/attachments); centrals "
+                             "sharing one database share this folder (NFS or similar)")
     parser.add_argument("--admin-token", default=os.environ.get("CENTRAL_ADMIN_TOKEN", ""),
                         help="token to publish catalogs (env CENTRAL_ADMIN_TOKEN)")
     parser.add_argument("--tls-cert", type=Path, default=None,
@@ -49,7 +52,7 @@ def run_serve(args: argparse.Namespace) -> int:
     # the workers read the token from the environment, never from their command line
     os.environ["CENTRAL_ADMIN_TOKEN"] = args.admin_token
     return serve(ServeSettings(
-        db_url=db_url, files_dir=str((args.data_dir / "attachments").resolve()),
+        db_url=db_url, files_dir=str((args.files_dir or args.data_dir / "attachments").resolve()),
         host=args.host, port=args.port, workers=args.workers, threads=args.threads,
         header_timeout_s=args.header_timeout, graceful_s=args.graceful_timeout,
         tls_cert=str(args.tls_cert or ""), tls_key=str(args.tls_key or ""),

@@ -23,6 +23,8 @@ import os
 import resource
 import socket
 import tempfile
+import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -111,13 +113,22 @@ def worker_app():
     app = CentralApp(sessionmaker(engine, expire_on_commit=False), CentralConfig(
         files_dir=Path(settings.files_dir),
         admin_token=os.environ.get("CENTRAL_ADMIN_TOKEN", "")))
-    if settings.ready_file:
-        _announce(settings)
+    if settings.ready_file:  # once this worker listens (it binds after the factory returns)
+        threading.Thread(target=_announce, args=(settings,), daemon=True).start()
     return app
 
 
 def _announce(settings: ServeSettings) -> None:
-    """Write the URL once a worker can answer (scripts and tests wait for the file)."""
+    """Write the URL once a worker accepts connections (scripts and tests wait for it)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((settings.host, settings.port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        return
     scheme = "https" if settings.tls_cert else "http"
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     ready = Path(settings.ready_file)

@@ -46,8 +46,11 @@ def drain(store_path: str, key_path: str, settings: SyncSettings, timeout_s: flo
         worker.close()
 
 
-def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int) -> dict:
-    from sync.dossiers import submit_dossier
+def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int,
+            attach: bool = False) -> dict:
+    """Take ``count`` tickets and file ``count`` dossiers (``attach``: each with one small
+    scan whose bytes name the kiosk and the dossier)."""
+    from sync.dossiers import NewAttachment, submit_dossier
     from sync.numbering_leased import LeasedTicketNumbers, centre_today, dossier_code_source
     from sync.worker import SyncWorker
 
@@ -66,7 +69,9 @@ def numbers(store_path: str, key_path: str, settings: SyncSettings, count: int) 
             store, codes, agency_id=settings.agency_id, procedure_code="2.000815",
             procedure_name="Chứng thực bản sao từ bản chính",
             applicant={"full_name": "Lê Hoàng Giả Định", "id_number": "001300000001"},
-            answers={}).code)
+            answers={}, attachments=[NewAttachment(
+                f"{settings.kiosk_id}/{len(got_codes)}".encode() * 64, "Bản chính",
+                "ban-chinh.pdf", paper_code="BC01")] if attach else []).code)
     worker.stop()
     return {"tickets": got_tickets, "codes": got_codes}
 
@@ -110,7 +115,8 @@ def main(argv: list[str]) -> int:
     if mode == "zygote":
         return zygote(store_path, key_path, settings)
     if mode == "numbers":
-        print(json.dumps(numbers(store_path, key_path, settings, int(argv[4]))), flush=True)
+        print(json.dumps(numbers(store_path, key_path, settings, int(argv[4]),
+                                 attach=argv[5:6] == ["attach"])), flush=True)
         return 0
     raise SystemExit(f"unknown mode {mode}")
 
