@@ -80,6 +80,7 @@ class Service(BaseModel):
     counter_group_en: str = ""  # "Counters 1, 2"; a file without it shows the Vietnamese text
     counters: int = Field(default=1, ge=1, le=50)
     avg_service_min: float = Field(default=10.0, gt=0, le=240)
+    icon: str = Field(default="", pattern=r"^[a-z0-9_]{0,32}$")  # a pictogram of assets/icons
 
     @model_validator(mode="after")
     def _counter_group_en(self) -> "Service":
@@ -96,6 +97,7 @@ class Priority(BaseModel):
     code: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
     name_vi: str
     name_en: str
+    icon: str = Field(default="", pattern=r"^[a-z0-9_]{0,32}$")  # a pictogram of assets/icons
 
 
 class QueueSection(BaseModel):

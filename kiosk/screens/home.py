@@ -10,8 +10,12 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from kiosk.diagnostics.readiness import PAUSED, blocking
 from kiosk.screens.base import Screen, big_button, label
+from kiosk.widgets.pictogram import set_pictogram
 
 TILES = ("take_number", "submit_dossier", "lookup", "rating")
+PICTOGRAMS = {"take_number": "ticket", "submit_dossier": "dossier", "lookup": "lookup", "rating": "rating"}
+# the tiles' text colours (kiosk.qss): white on blue, grey on the "not available" tile
+ICON_COLOURS = {"tile": "#ffffff", "soon": "#33415c"}
 
 
 class HomeScreen(Screen):
@@ -68,6 +72,7 @@ class HomeScreen(Screen):
                 button.setProperty("role", role)
                 button.style().unpolish(button)
                 button.style().polish(button)
+            set_pictogram(button, PICTOGRAMS[tile], ICON_COLOURS[role], 96)
         self._show_faults()
 
     def _blocked(self, tile: str) -> tuple[str, str] | None:

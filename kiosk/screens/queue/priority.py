@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.screens.base import Screen, big_button, label
+from kiosk.widgets.pictogram import set_pictogram
 
 
 class PriorityScreen(Screen):
@@ -25,6 +26,7 @@ class PriorityScreen(Screen):
             button = big_button(role="priority")
             button.setObjectName(f"priority_{p.code}")
             button.setMinimumHeight(72)
+            set_pictogram(button, p.icon, "#0d1b2a", 56)  # the priority buttons' dark text
             button.clicked.connect(lambda _=False, c=p.code: self.flow.choose_priority(c))
             self.buttons[p.code] = button
             grid.addWidget(button, i // 2, i % 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.screens.base import Screen, big_button, label
+from kiosk.widgets.pictogram import set_pictogram
 
 
 class ServiceScreen(Screen):
@@ -22,6 +23,7 @@ class ServiceScreen(Screen):
             button = big_button(role="tile")
             button.setObjectName(f"service_{service.code}")
             button.setMinimumHeight(96)
+            set_pictogram(button, service.icon)
             button.clicked.connect(lambda _=False, c=service.code: self.flow.choose_service(c))
             self.buttons[service.code] = button
             grid.addWidget(button, i // columns, i % columns)
