@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from PySide6.QtWidgets import QApplication
 
@@ -61,6 +61,7 @@ class KioskApp:
     sync_settings: "SyncSettings"
     sync_worker: "SyncWorker | None" = None
     _dossier: "DossierFlow | None" = None
+    _dossier_steps: "Iterator[None] | None" = None
     technician: "TechnicianFlow | None" = None
 
     def start_sync(self) -> None:
@@ -81,12 +82,21 @@ class KioskApp:
 
     @property
     def dossier(self) -> "DossierFlow":
-        """The "Nộp hồ sơ" journey, built on first use (or by ``warm_up`` after start)."""
-        if self._dossier is None:
-            self._dossier = install_dossier(self.ctx, self.window, self.ctx.store, self.ctx.config,
-                                            self.sync_settings, self)
-            self.window.retranslate()
+        """The "Nộp hồ sơ" journey, built on first use (or by ``warm_up`` after start):
+        a tap that comes before the warm-up is done finishes the remaining steps at once."""
+        while self._dossier is None:
+            self._next_dossier_step()
         return self._dossier
+
+    def _next_dossier_step(self) -> None:
+        if self._dossier_steps is None:
+            self._dossier_steps = install_dossier(self.ctx, self.window, self.ctx.store, self.ctx.config,
+                                                  self.sync_settings, self)
+        try:
+            next(self._dossier_steps)
+        except StopIteration as done:
+            self._dossier = done.value
+            self.window.retranslate()
 
     def request_refill(self) -> None:
         """Numbers are running low: ask the sync worker for more (once it runs)."""
@@ -107,9 +117,18 @@ class KioskApp:
                  lambda n: n and log.info("removed %d leftover encrypted files", n))
 
     def warm_up(self) -> None:
-        """Build the heavier journeys once the home screen is up, so a citizen can touch
-        "Lấy số thứ tự" at once and the first "Nộp hồ sơ" does not wait for imports."""
-        _ = self.dossier
+        """Get the dossier journey ready once the home screen is up, without making a tap
+        wait: its modules (OpenCV, OCR, PDF, the catalog) are imported in a worker thread,
+        then its screens are built on the UI thread one per event-loop turn, so a touch on
+        "Lấy số thứ tự" meanwhile is answered between two steps."""
+        from PySide6.QtCore import QTimer
+
+        def build_step() -> None:
+            if self._dossier is None:
+                self._next_dossier_step()
+                QTimer.singleShot(0, build_step)
+
+        run_task(_preload_dossier_modules, lambda _: build_step(), lambda _: build_step(), pool="ocr")
 
     def check_devices(self) -> None:
         """Ask the devices the home tiles need how they are, in the background: now, every
@@ -198,16 +217,34 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     window.add_screen(TicketScreen(ctx, queue))
     app.technician = install_technician(ctx, window)
     if not defer:
-        app.warm_up()
+        _ = app.dossier  # tests and screenshots: everything built before the first frame
     window.retranslate()
     window.show_screen("home")
     watchdog.attach(qapp, window)  # under systemd: READY + boot-ok once shown, WATCHDOG pings
     return app
 
 
+_DOSSIER_MODULES = ("forms.loader", "kiosk.dossier.filing", "kiosk.screens.identity", "kiosk.screens.papers",
+                    "kiosk.screens.dossier.done", "kiosk.screens.dossier.flow", "kiosk.screens.forms",
+                    "devices.printer.printer", "cv2", "zxingcpp")
+
+
+def _preload_dossier_modules() -> None:
+    """Import what the dossier journey needs (no widget is made here: Qt wants those on the
+    UI thread). Run in a worker thread; Python's import lock keeps a concurrent import on
+    the UI thread correct."""
+    import importlib
+
+    for name in _DOSSIER_MODULES:
+        importlib.import_module(name)
+
+
 def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config,
-                    sync_settings: SyncSettings, app: KioskApp) -> "DossierFlow":
-    """The "Nộp hồ sơ" journey: the identity, forms and papers screens chained by one flow."""
+                    sync_settings: SyncSettings, app: KioskApp) -> "Iterator[None]":
+    """The "Nộp hồ sơ" journey: the identity, forms and papers screens chained by one flow.
+
+    A generator: it yields between screens so the warm-up can build one per event-loop
+    turn, and returns the flow."""
     from forms.loader import load_catalog
     from kiosk.dossier.filing import DossierFiling
     from kiosk.screens import identity, papers
@@ -223,9 +260,13 @@ def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: 
         agency_name=config.kiosk.centre_name_vi, place_name=config.forms.place_name,
         catalog=catalog, open_printer=lambda: open_printer(config.printer),
         paper_width_mm=config.printer.paper_width_mm)
+    yield
     identity_flow = identity.install(window, ctx)
+    yield
     forms_flow = install_forms(ctx, window, catalog=catalog, dossier_code=filing.next_code)
+    yield
     papers_flow = papers.install(window, ctx)
+    yield
     flow = DossierFlow(ctx, filing, identity_flow, forms_flow, papers_flow)
     window.add_screen(DossierDoneScreen(ctx, flow))
     return flow

@@ -22,3 +22,8 @@ def default_key_file() -> Path:
 
 def default_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP)) / "kiosk.toml"
+
+
+def default_cache_dir() -> Path:
+    """Caches that can be rebuilt at any time (e.g. python-escpos' parsed printer database)."""
+    return Path(platformdirs.user_cache_dir(APP))

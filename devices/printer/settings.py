@@ -1,6 +1,9 @@
 """Configuration of the ticket/receipt printer (section ``[printer]``)."""
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib.resources import files
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -38,7 +41,7 @@ class PrinterSettings(BaseModel):
     @classmethod
     def _known_transport(cls, uri: str) -> str:
         if uri != "emulator":
-            from .transport import parse_uri
+            from .address import parse_uri
 
             parse_uri(uri)
         return uri
@@ -46,8 +49,15 @@ class PrinterSettings(BaseModel):
     @field_validator("profile")
     @classmethod
     def _known_profile(cls, name: str) -> str:
-        from escpos.capabilities import CAPABILITIES
-
-        if name not in CAPABILITIES["profiles"]:
+        if name not in escpos_profiles():
             raise ValueError(f"unknown python-escpos printer profile {name!r}")
         return name
+
+
+@lru_cache(maxsize=1)
+def escpos_profiles() -> frozenset[str]:
+    """The printer profiles python-escpos knows, read from its capabilities.json directly:
+    importing ``escpos.capabilities`` parses the same file as YAML (~0.35 s), too slow for
+    reading the configuration at start."""
+    text = files("escpos").joinpath("capabilities.json").read_text("utf-8")
+    return frozenset(json.loads(text)["profiles"])

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from devices.printer.layouts import Cut, Feed, Separator, Text
-from devices.printer.printer import open_printer, print_once
 from kiosk.screens.base import big_button, label
 from kiosk.tasks import run_task
 
@@ -71,8 +70,13 @@ class HelpOverlay(QWidget):
         data = {"kiosk_id": config.kiosk.id, "time": f"{now:%H:%M}", "date": f"{now:%d/%m/%Y}",
                 "screen": screen_name}
         settings = config.printer
-        run_task(lambda: print_once(lambda: open_printer(settings), HELP_SLIP, data),
-                 self._printed, lambda exc: self._printed(None))
+
+        def call_staff():
+            from devices.printer.printer import open_printer, print_once  # loads after home shows
+
+            return print_once(lambda: open_printer(settings), HELP_SLIP, data)
+
+        run_task(call_staff, self._printed, lambda exc: self._printed(None))
 
     def _printed(self, outcome) -> None:
         self.state = "called" if outcome is not None and outcome.ok else "walk"

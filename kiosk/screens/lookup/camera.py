@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from devices.camera.capture import FrameSource, open_source
-from devices.camera.qr_decoders import make_decoder, to_gray
 from kiosk.tasks import Cancel, run_task
+
+if TYPE_CHECKING:  # OpenCV, NumPy and zxing load in the device pool, not on the start path
+    from devices.camera.capture import FrameSource
 
 log = logging.getLogger(__name__)
 FRAME_INTERVAL_MS = 100
@@ -29,7 +31,7 @@ class ReceiptCamera(QObject):
         super().__init__()
         self.ctx = ctx
         self.source_factory = source_factory
-        self.decoder = make_decoder(ctx.config.idcard.qr_decoder)
+        self.decoder = None  # made with the first frame, in the device pool
         self.source: FrameSource | None = None
         self.cancel: Cancel | None = None
         self._pending = False
@@ -74,11 +76,15 @@ class ReceiptCamera(QObject):
         if self._pending or self.source is None:
             return
         self._pending = True
-        source, decoder, cancel = self.source, self.decoder, self.cancel
+        source, cancel = self.source, self.cancel
 
         def grab() -> list[str]:
+            from devices.camera.qr_decoders import make_decoder, to_gray
+
+            if self.decoder is None:
+                self.decoder = make_decoder(self.ctx.config.idcard.qr_decoder)
             frame = source.read()
-            return decoder.decode(to_gray(frame)) if frame is not None else []
+            return self.decoder.decode(to_gray(frame)) if frame is not None else []
 
         run_task(grab, lambda texts: self._decoded(texts, cancel), self._failed, pool="device", cancel=cancel)
 
@@ -96,4 +102,10 @@ def configured_camera(ctx) -> Callable[[], FrameSource] | None:
     s = ctx.config.idcard
     if s.camera == "simulator" and not s.camera_frames:
         return None
-    return lambda: open_source(s.camera, s.camera_device, s.camera_frames, s.camera_fps)
+
+    def open_camera() -> "FrameSource":
+        from devices.camera.capture import open_source
+
+        return open_source(s.camera, s.camera_device, s.camera_frames, s.camera_fps)
+
+    return open_camera

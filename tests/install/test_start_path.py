@@ -1,0 +1,42 @@
+"""The path to the home screen stays light: what a kiosk restarted by its watchdog loads
+before a citizen can touch it.
+
+Measured in bench/bench_coldstart.py; guarded here by what is imported, not by time (CI's
+machine is slower than ours): the printer driver (python-escpos parses its printer database
+at import), Alembic, requests, OpenCV and NumPy, OCR and PDF libraries all load after home
+shows, in ``warm_up``, the sync worker or the first print.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+HEAVY = ("escpos.capabilities", "escpos.escpos", "alembic", "requests", "cv2", "numpy", "pikepdf", "reportlab",
+         "zxingcpp", "smartcard")
+
+START = """
+import json, pathlib, sys, tempfile
+from kiosk.launch import demo_config
+from kiosk.app import build
+from PySide6.QtCore import QCoreApplication
+data = pathlib.Path(sys.argv[1])
+build(demo_config(data), defer=True).window.show()  # the first start: migrations may run
+QCoreApplication.processEvents()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_at_home(data_dir) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", START, str(data_dir)], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_a_restarted_kiosk_reaches_home_without_the_heavy_libraries(tmp_path):
+    _modules_at_home(tmp_path)  # first start creates the store
+    loaded = _modules_at_home(tmp_path)
+    assert "PySide6" in loaded and "sqlalchemy" in loaded  # the probe saw a real start
+    assert not loaded & set(HEAVY), f"loaded before home: {sorted(loaded & set(HEAVY))}"
