@@ -171,6 +171,31 @@ def bench_pdf(manifest: list[dict], ocrmypdf: str | None) -> dict:
     return result
 
 
+def bench_cli_speed(runs: int) -> dict:
+    """``kiosk scan ocr`` on one clean A4 page against plain ``tesseract page.png out -l vie
+    pdf``, process start included, alternating in the same run (issue 13: ≤ 1.3×)."""
+    kiosk = str(Path(sys.executable).with_name("kiosk"))
+    page = PAGES / "clean_101.png"
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    times: dict[str, list[float]] = {"tesseract": [], "kiosk": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {"tesseract": ["tesseract", str(page), f"{tmp}/plain", "-l", "vie", "pdf"],
+                    "kiosk": [kiosk, "scan", "ocr", str(page), "--out", f"{tmp}/kiosk.pdf"]}
+        for _ in range(runs):
+            for name, command in commands.items():
+                started = time.perf_counter()
+                subprocess.run(command, env=env, check=True, capture_output=True)
+                times[name].append(time.perf_counter() - started)
+        extracted = cer(pdftotext(Path(f"{tmp}/kiosk.pdf").read_bytes()),
+                        (PAGES / "clean_101.txt").read_text("utf-8"))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {"runs": runs, "tesseract_s_median": medians["tesseract"],
+            "kiosk_s_median": medians["kiosk"],
+            "ratio_of_medians": medians["kiosk"] / medians["tesseract"],
+            "ratios": [k / t for k, t in zip(times["kiosk"], times["tesseract"])],
+            "kiosk_pdf_cer": extracted}
+
+
 def pdftotext(data: bytes) -> str:
     return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
                           check=True).stdout.decode("utf-8")
@@ -181,7 +206,15 @@ def main() -> int:
     parser.add_argument("--variations", type=int, default=40,
                         help="extra good photos made in memory for the quality check")
     parser.add_argument("--ocrmypdf", help="path of an ocrmypdf executable to compare with")
+    parser.add_argument("--speed-runs", type=int, default=7,
+                        help="runs of kiosk scan ocr vs plain tesseract on one page")
+    parser.add_argument("--only", choices=("speed", "official"),
+                        help="run one part: the CLI speed, or the official papers' CER")
     args = parser.parse_args()
+    if args.only == "speed":
+        print(json.dumps(bench_cli_speed(args.speed_runs), indent=1,
+                         default=lambda v: round(float(v), 4)))
+        return 0
     manifest = json.loads((PAGES / "manifest.json").read_text("utf-8"))
     generator = load_generator()
     results = {"detection_1080p": bench_detection(generator),

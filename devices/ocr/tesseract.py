@@ -25,7 +25,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import pikepdf
 
 from devices.ocr.layer import content_stream, plain_text, read_tsv
 from devices.scanner.errors import OcrFailed, OcrUnavailable
@@ -74,6 +73,8 @@ def recognize(grey: np.ndarray, dpi: float, *, langs: str = "vie", psm: int = 3,
 
 def _with_lines(pdf: bytes, content: bytes) -> bytes:
     """Tesseract's one-page text-only PDF with its words replaced by our lines."""
+    import pikepdf  # ~0.15 s to load: digitize loads it on another thread while OCR runs
+
     with pikepdf.open(io.BytesIO(pdf)) as document:
         page = document.pages[0]
         page.obj.Contents = pikepdf.Stream(document, content)

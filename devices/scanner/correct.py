@@ -57,17 +57,19 @@ def to_grey(image: np.ndarray) -> np.ndarray:
 def flatten_lighting(grey: np.ndarray) -> np.ndarray:
     """Divide by the estimated paper brightness so shadows and gradients vanish; text stays."""
     scale = 800 / max(grey.shape)
-    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    # linear, not area, sampling: the closing below keeps only the paper anyway, and area
+    # averaging of a 300 dpi page cost ~15× more
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
     # closing with a kernel wider than a stroke erases the text and leaves the paper
     background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
     background = cv2.GaussianBlur(background, (0, 0), 3)
     background = cv2.resize(background, (grey.shape[1], grey.shape[0]),
                             interpolation=cv2.INTER_LINEAR)
-    flat = grey.astype(np.float32) / np.maximum(background.astype(np.float32), 1) * 255
-    flat = np.clip(flat, 0, 255)
-    low = np.percentile(flat, 1)  # stretch so the darkest ink is black
-    flat = (flat - low) * 255 / max(255 - low, 1)
-    return np.clip(flat, 0, 255).astype(np.uint8)
+    # integer division and a lookup table: float arrays of a 300 dpi page cost ~1 s here
+    flat = cv2.divide(grey, np.maximum(background, 1), scale=255)
+    low = float(np.percentile(flat[::7, ::7], 1))  # stretch so the darkest ink is black
+    stretch = np.clip((np.arange(256) - low) * 255 / max(255 - low, 1), 0, 255)
+    return cv2.LUT(flat, stretch.astype(np.uint8))
 
 
 def erase_rules(grey: np.ndarray) -> np.ndarray:
@@ -79,20 +81,22 @@ def erase_rules(grey: np.ndarray) -> np.ndarray:
     a kernel of 1/25 of the page's side keeps only them; they are widened by a pixel or two
     and painted the paper's colour.
     """
-    # a soft rule is lighter than print: anything clearly darker than the paper may be one
-    _, ink = cv2.threshold(grey, 200, 255, cv2.THRESH_BINARY_INV)
-    h, w = grey.shape
+    # a soft rule is lighter than print: anything clearly darker than the paper may be one;
+    # found at half resolution (4× cheaper), the rules' mask is then brought back to full size
+    small = cv2.resize(grey, (grey.shape[1] // 2, grey.shape[0] // 2),
+                       interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 200, 255, cv2.THRESH_BINARY_INV)
+    h, w = small.shape
     # thickened across the line first: a warped rule wanders by a pixel now and then
     across = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN,
                               np.ones((1, max(w // 25, 10)), np.uint8))
     down = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN,
                             np.ones((max(h // 25, 10), 1), np.uint8))
-    rules = cv2.dilate(cv2.bitwise_or(across, down), np.ones((5, 5), np.uint8))
+    rules = cv2.dilate(cv2.bitwise_or(across, down), np.ones((3, 3), np.uint8))
     if not rules.any():
         return grey
-    cleaned = grey.copy()
-    cleaned[rules > 0] = 255
-    return cleaned
+    rules = cv2.resize(rules, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
+    return np.where(rules > 0, np.uint8(255), grey)
 
 
 def _binary_small(grey: np.ndarray, width: int = 1000) -> np.ndarray:
@@ -119,8 +123,10 @@ def skew_angle(grey: np.ndarray, limit: float = 8.0) -> float:
     ink = _binary_small(grey)
     if ink.sum() == 0:
         return 0.0
-    coarse = max(np.arange(-limit, limit + 0.01, 1.0), key=lambda a: _profile_score(ink, a))
-    fine = np.arange(coarse - 1.0, coarse + 1.01, 0.1)
+    # whole degrees on a smaller copy (a third of the pixels), tenths near the best one
+    small = cv2.resize(ink, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
+    coarse = max(np.arange(-limit, limit + 0.01, 1.0), key=lambda a: _profile_score(small, a))
+    fine = np.arange(coarse - 0.6, coarse + 0.61, 0.1)
     return float(round(max(fine, key=lambda a: _profile_score(ink, a)), 2))
 
 
