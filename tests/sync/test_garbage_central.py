@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from sync.errors import TransientError
 from sync.state import sync_status
+from sync.testing.fake_central import FakeCentral
 from sync.worker import SyncWorker
 from tests.sync.conftest import kiosk_settings, queue_dossier
 
@@ -26,26 +25,13 @@ ANSWERS = {
 def garbage_server():
     mode = {"answer": "html"}
 
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self):
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            status, ctype, body = ANSWERS[mode["answer"]]
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(path, headers, body):
+        status, ctype, payload = ANSWERS[mode["answer"]]
+        return status, {"Content-Type": ctype}, payload
 
-        do_GET = do_POST = do_PATCH = _answer
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", mode
-    server.shutdown()
-    server.server_close()
+    server = FakeCentral(answer)
+    yield server.url, mode
+    server.close()
 
 
 @pytest.mark.parametrize("answer", list(ANSWERS))
