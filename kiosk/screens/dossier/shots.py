@@ -1,7 +1,7 @@
 """Screenshot states of the dossier done screen (``kiosk screenshot``)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 
 from kiosk.dossier.filing import FiledDossier
 
@@ -20,9 +20,14 @@ def _at(app, step: str, filed: FiledDossier | None = None, error: Exception | No
 
 
 def _filed(printed: bool) -> FiledDossier:
+    """Filed now on the kiosk's clock, due 7 working days later (as the header's date)."""
     from devices.printer.errors import PaperOut
-    return FiledDossier("000.00.00.H30-261128-0007", "0" * 32, datetime.now(timezone.utc),
-                        "30/11/2026", printed, None if printed else PaperOut("demo"))
+    from forms.clock import centre_now
+    from forms.workdays import HolidayTable
+    now = centre_now()
+    due = HolidayTable.load().expected_date(now.replace(tzinfo=None), 7).date
+    return FiledDossier(f"000.00.00.H30-{now:%y%m%d}-0007", "0" * 32, now.astimezone(timezone.utc),
+                        f"{due:%d/%m/%Y}", printed, None if printed else PaperOut("demo"))
 
 
 def _store_error() -> Exception:

@@ -25,11 +25,32 @@ def _first_page(app) -> None:
 
 
 def _errors(app) -> None:
+    """"Tiếp tục" tapped with the phone number still empty: the errors at the field."""
     _first_page(app)
+    app.window.screen("forms_page").go_next()
+
+
+def _keyboard(app) -> None:
+    """The citizen touched the phone number: the number pad opens under the page."""
+    _first_page(app)
+    page = app.window.screen("forms_page")
+    editor = page.editors["phone"]
+    page.on_focus(editor.input, "numeric")
+
+
+def _review(app) -> None:
+    """Every answer given (a certified copy request: few questions), on the review page."""
     flow = app.dossier.forms_flow
-    while not flow.next():  # to the first page the citizen still has to fill
+    flow.begin(_identity())
+    flow.choose("2.000815")
+    flow.start()
+    session = flow.journey.session
+    for path, text in (("phone", "0912345678"), ("document_name", "Bằng tốt nghiệp THPT"),
+                       ("pages", "2"), ("copies", "3")):
+        session.set_input(path, text)
+    while flow.journey.step.value == "page" and not flow.next():
         pass
 
 
 SHOTS = [("catalog", _catalog), ("procedure_ct01", _procedure), ("ct01_first_page", _first_page),
-         ("ct01_missing_answers", _errors)]
+         ("ct01_missing_answers", _errors), ("ct01_keyboard", _keyboard), ("review", _review)]

@@ -63,6 +63,7 @@ class PapersReviewScreen(Screen):
 
     def on_enter(self) -> None:
         self.refresh()
+        QTimer.singleShot(0, self.refresh)  # again once the strip has its height: cards fit it
 
     def refresh(self) -> None:
         journey = self.flow.journey
@@ -73,7 +74,7 @@ class PapersReviewScreen(Screen):
             "%1", self.ctx.text(item.paper.name_vi, item.paper.name_en)))
         self.problem.setText(self.ctx.text(*item.problem) if item.problem else "")
         clear(self.cards_row)
-        thumb_height = max(240, self.scroll.height() - 40)
+        thumb_height = max(160, self.scroll.height() - 40)  # the card fits the strip: nothing cut
         for index, page in enumerate(item.pages):
             self.cards_row.addWidget(self._card(index, page, len(item.pages), thumb_height))
         self.accept_button.setEnabled(bool(item.pages))
@@ -97,17 +98,21 @@ class PapersReviewScreen(Screen):
         advice = QLabel(self.ctx.text(page.issues[0].vi, page.issues[0].en) if bad
                         else self.tr("Good"))
         advice.setWordWrap(True)
-        advice.setFixedWidth(230)
+        advice.setFixedWidth(260)
         advice.setStyleSheet(f"font-size: 22px; color: {'#8b0000' if bad else '#0b6e3d'};")
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(caption)
         side.addWidget(advice)
         side.addStretch(1)
+        # two rows of two: the four buttons fit under the advice on a 1280x800 screen too
+        edits = QHBoxLayout()
+        edits.setSpacing(8)
         for name, text, slot in (("retake", self.tr("Retake"), lambda: self.flow.retake(index)),
                                  ("delete", self.tr("Delete"),
                                   lambda: self.flow.delete_page(index))):
-            side.addWidget(self._button(f"papers_{name}_{index}", text, slot))
+            edits.addWidget(self._button(f"papers_{name}_{index}", text, slot))
+        side.addLayout(edits)
         moves = QHBoxLayout()
         moves.setSpacing(8)
         for name, text, target in (("left", "◀", index - 1), ("right", "▶", index + 1)):
