@@ -1,8 +1,8 @@
 """Tables of the reference central server (PostgreSQL in pilots, SQLite for the demo).
 
 The central is a separate program from the kiosk and keeps its own metadata: it never shares
-the kiosk store's ``Base``.  Tables are created at start (``create_all``): the reference
-server is for development, demos, pilots and tests, not a production archive.
+the kiosk store's ``Base``.  The schema is made and upgraded by Alembic
+(``sync.central.migrate``): a change here needs a revision in ``migrations/versions``.
 """
 from __future__ import annotations
 
