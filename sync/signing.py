@@ -100,10 +100,12 @@ def _base(lines: list[str], headers: dict[str, str], covered: tuple[str, ...]) -
 
 def request_base(method: str, path: str, timestamp: str, nonce: str, kiosk_id: str,
                  headers: Mapping[str, str]) -> bytes:
-    """The exact bytes a request's signature covers.  The media type of an empty body is
-    signed as empty: it frames nothing, and servers make one up (wsgiref says text/plain)."""
+    """The exact bytes a request's signature covers.  An absent Content-Length is signed as
+    0 and the media type of an empty body as empty: servers drop the one on a GET and make
+    the other up (wsgiref says text/plain), and neither frames anything then."""
     h = _lower(headers)
-    if h.get("content-length", "0").strip() == "0":
+    h["content-length"] = h.get("content-length", "").strip() or "0"
+    if h["content-length"] == "0":
         h["content-type"] = ""
     return _base([SCHEME, method.upper(), path, timestamp, nonce, kiosk_id], h, REQUEST_COVERED)
 

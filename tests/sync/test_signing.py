@@ -124,3 +124,13 @@ def test_an_answer_is_believed_only_for_its_own_request():
     with pytest.raises(signing.SignatureError, match="unauthenticated_answer"):
         signing.verify_response(SECRET, "kiosk-01", "nonce-1-abcdefghijk", "POST",
                                 "/v1/dossiers/x/commit", 200, {"Content-Type": "application/json"}, body)
+
+
+def test_a_bodyless_request_verifies_whatever_the_server_adds_or_drops():
+    """Servers drop ``Content-Length: 0`` on a GET and invent a media type (wsgiref says
+    text/plain): neither frames a body, so neither may break the signature."""
+    verifier, _ = make_verifier()
+    headers = signing.sign(SECRET, "kiosk-01", "GET", "/v1/x", b"", now=NOW)
+    as_received = {k: v for k, v in headers.items() if k != "Content-Length"}
+    as_received["Content-Type"] = "text/plain"
+    verifier.verify("GET", "/v1/x", as_received, b"")
