@@ -17,7 +17,7 @@ from devices.camera.capture import CameraError, FrameSource, open_source
 from devices.camera.qr_decoders import make_decoder, to_gray
 from devices.idcard.errors import NoCardError, ReaderError
 from kiosk.journeys.identify import IdentifyJourney, Step
-from kiosk.tasks import run_task
+from kiosk.tasks import Cancel, run_task
 
 log = logging.getLogger(__name__)
 FRAME_INTERVAL_MS = 66
@@ -50,6 +50,7 @@ class IdentifyFlow(QObject):
         self.camera_fault = False
         self._pending = False
         self._generation = 0  # bumps on every reset: late worker results are dropped
+        self._card_wait = Cancel()
         self.timer = QTimer(self, interval=FRAME_INTERVAL_MS)
         self.timer.timeout.connect(self._tick)
         self.qr_timer = QTimer(self, singleShot=True)
@@ -65,6 +66,7 @@ class IdentifyFlow(QObject):
     def reset(self) -> None:
         """Session end: stop the devices and wipe the identity."""
         self._generation += 1
+        self._card_wait.cancel()  # a card wait of the session just left stops now
         self.timer.stop()
         self.qr_timer.stop()
         self.journey.end_session()
@@ -137,7 +139,7 @@ class IdentifyFlow(QObject):
             frame = source.read()
             return frame, (decoder.decode(to_gray(frame)) if frame is not None else [])
 
-        run_task(grab, lambda result: self._got_frame(result, gen), self._frame_failed)
+        run_task(grab, lambda result: self._got_frame(result, gen), self._frame_failed, pool="device")
 
     def _got_frame(self, result, gen: int) -> None:
         self._pending = False
@@ -170,14 +172,16 @@ class IdentifyFlow(QObject):
         gen, wanted, timeout = self._generation, self.reader_name, self.settings.card_wait_s
         demo = self.demo
 
-        def wait() -> str:
+        self._card_wait = Cancel()
+
+        def wait(cancel) -> str:
             name = demo.start() if demo is not None else find_reader(wanted)
-            if not wait_card_state(name, True, timeout):
+            if not wait_card_state(name, True, timeout, cancel):
                 raise NoCardError("no card within the time limit")
             return name
 
         run_task(wait, lambda name: self._card_present(name, gen),
-                 lambda exc: self._chip_failed(exc, gen))
+                 lambda exc: self._chip_failed(exc, gen), pool="device", cancel=self._card_wait)
 
     def _card_present(self, reader: str, gen: int) -> None:
         if gen != self._generation or self.journey.step is not Step.WAITING_CARD:
@@ -199,7 +203,7 @@ class IdentifyFlow(QObject):
                                      reject_expired=s.reject_expired)
 
         run_task(read, lambda result: self._chip_read(result, gen),
-                 lambda exc: self._chip_failed(exc, gen), self._chip_progress)
+                 lambda exc: self._chip_failed(exc, gen), self._chip_progress, pool="device")
 
     def _chip_progress(self, value) -> None:
         fraction, step = value

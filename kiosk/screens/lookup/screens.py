@@ -62,7 +62,7 @@ class LookupFlow(QObject):
         code, check = self.journey.code, self.journey.check
         self.ctx.go("lookup_result")
         self.changed.emit()
-        run_task(lambda: self.lookup.find(code, check), self._found, self._failed)
+        run_task(lambda: self.lookup.find(code, check), self._found, self._failed, pool="sync")
 
     def _found(self, result) -> None:
         if self.journey.step is Step.SEARCHING:

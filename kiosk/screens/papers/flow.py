@@ -130,7 +130,7 @@ class PapersFlow(QObject):
             return
         self._frame_pending = True
         device = self.device
-        run_task(device.preview, self._got_frame, self._frame_failed)
+        run_task(device.preview, self._got_frame, self._frame_failed, pool="device")
 
     def _got_frame(self, frame) -> None:
         self._frame_pending = False
@@ -232,10 +232,10 @@ class PapersFlow(QObject):
         self._show()
 
     def _next_ocr(self) -> None:
-        """One paper at a time: the pool has two threads and the live view needs one."""
+        """One paper at a time, on the OCR pool: the live view and the devices have their own."""
         self._ocr_running = bool(self._ocr_queue)
         if self._ocr_queue:
-            run_task(*self._ocr_queue.popleft())
+            run_task(*self._ocr_queue.popleft(), pool="ocr")
 
     def back(self) -> None:
         """From capture or review: back to the checklist. From the checklist: cancel."""

@@ -63,7 +63,7 @@ class QueueFlow(QObject):
 
     def _print(self) -> None:
         service, priority = self.journey.service_code, self.journey.priority_code
-        run_task(lambda: self.tickets.issue(service, priority), self._printed, self._failed)
+        run_task(lambda: self.tickets.issue(service, priority), self._printed, self._failed, pool="device")
 
     def _printed(self, ticket) -> None:
         self.ctx.clear_fault("printer")
