@@ -1,6 +1,8 @@
-"""What the central does, apart from HTTP: kiosks and nonces, allocation, catalog, papers.
+"""What the central does, apart from HTTP: enrollment, kiosks and nonces, security events,
+allocation, catalog.
 
-Dossier intake (submission, uploads, bundles, commit) lives in ``sync.central.intake``.
+Dossier intake (submission, uploads, bundles, commit) lives in ``sync.central.intake``,
+reusable papers in ``sync.central.papers``; what each kiosk may do: docs/security.md.
 
 Every function takes a SQLAlchemy session inside a transaction and either returns a JSON-able
 dict or raises ``ApiError``.  Concurrency is handled by the database: counters advance with a
