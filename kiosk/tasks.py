@@ -137,8 +137,9 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
     thread_pool(pool).start(_Runnable(fn, relay, kwargs))
 
 
-def longest_wait_s(pools: tuple[str, ...] = ("default", "device")) -> float:
+def longest_wait_s(pools: tuple[str, ...] = ("default",)) -> float:
     """How long the oldest unfinished task of ``pools`` has run: the citizen's wait, for the
-    busy indicator (``kiosk.access.busy``). Sync and diagnostics run unseen."""
+    busy indicator (``kiosk.access.busy``). Sync, diagnostics, OCR behind the citizen's back
+    and the cameras' frame loops (they show their own live picture) do not count."""
     now = time.monotonic()
     return max((now - r.started for r in _live if r.pool in pools), default=0.0)

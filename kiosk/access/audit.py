@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontMetrics, QImage, Qt, QTextDocument  # QtGui.Qt has mightBeRichText
+from PySide6.QtGui import QFontMetrics, QImage, QPalette, Qt, QTextDocument  # QtGui.Qt has mightBeRichText
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QProgressBar, QWidget
 
 MIN_TARGET = 60
@@ -101,7 +101,12 @@ def text_contrast(crop: np.ndarray, ink_hint: tuple[int, int, int] | None = None
     if not len(around):
         return None
     ring_colours, ring_counts = np.unique(around, return_counts=True)
-    backgrounds = ring_colours[ring_counts >= 0.1 * ring_counts.sum()]
+    # a background also lies beyond the ring; a colour found only around the ink is its
+    # anti-aliased edge (a solid ◀ has one such colour covering a fifth of its ring)
+    totals = counts[np.searchsorted(colours, ring_colours)]
+    backgrounds = ring_colours[(ring_counts >= 0.1 * ring_counts.sum()) & (totals > 1.5 * ring_counts)]
+    if not len(backgrounds):
+        backgrounds = colours[bg:bg + 1]
     ink_lum = lum[ink_index]
     return min(_ratio(ink_lum, b) for b in _lum(_rgb(backgrounds)))
 
@@ -169,15 +174,20 @@ def audit(window: QWidget) -> list[Finding]:
             findings.append(Finding("target", _name(w), f"{w.width()}×{w.height()} px"))
         if not w.text().strip():
             continue
-        if visible != w.rect() and not _in_scroll_area(w):
-            findings.append(Finding("clipped", _name(w), f"only {visible.width()}×{visible.height()} "
-                                                           f"of {w.width()}×{w.height()} px shown"))
+        hit = window.childAt(w.mapTo(window, visible.center()))
+        covered = hit is not None and hit is not w and not w.isAncestorOf(hit)
+        if visible != w.rect() or covered:
+            if _in_scroll_area(w):
+                continue  # half scrolled into view (a "Xem thêm" may float over it): read once scrolled
+            findings.append(Finding("clipped", _name(w), f"covered by {_name(hit)}" if covered else
+                                    f"only {visible.width()}×{visible.height()} of {w.width()}×{w.height()} px shown"))
         why = None if isinstance(w, QProgressBar) else _clipped_text(w)
         if why:
             findings.append(Finding("clipped", _name(w), why))
         top_left = w.mapTo(window, visible.topLeft())
         crop = shot[top_left.y():top_left.y() + visible.height(), top_left.x():top_left.x() + visible.width()]
-        pen = w.palette().color(w.foregroundRole())
+        group = QPalette.ColorGroup.Active if w.isEnabled() else QPalette.ColorGroup.Disabled
+        pen = w.palette().color(group, w.foregroundRole())
         ratio = text_contrast(crop, (pen.red(), pen.green(), pen.blue())) if crop.size else None
         if ratio is not None and ratio < MIN_CONTRAST:
             findings.append(Finding("contrast", _name(w), f"{ratio:.2f}:1"))

@@ -2,9 +2,6 @@
 every screenshot state passes it at 1920×1080 and 1280×800."""
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -50,24 +47,29 @@ def test_the_check_finds_small_targets_faint_text_and_cut_text(qtbot):
     assert found == {("target", "QPushButton#small"), ("contrast", "QLabel#faint"), ("clipped", "QLabel#cut")}
 
 
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    """One data folder for both sizes: the demo's printer emulator is shared by the process."""
+    return tmp_path_factory.mktemp("a11y")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)], ids=["1920x1080", "1280x800"])
-def test_every_screenshot_state_passes(qtbot, size):
+def test_every_screenshot_state_passes(qtbot, size, data_dir):
     """Vietnamese, the default language, at both sizes (~15 s each); English labels are
     checked by the screenshot review (their lengths are close to the Vietnamese ones)."""
     from kiosk.app import build
     from kiosk.launch import demo_config
     from kiosk.screenshots import visit_states
 
-    with tempfile.TemporaryDirectory() as tmp:
-        app = build(demo_config(Path(tmp)))
-        app.window.resize(*size)
-        app.window.show()
-        problems, states = [], 0
-        for lang, name in visit_states(app, ("vi",)):
-            states += 1
-            problems += [f"{name}: {f}" for f in audit(app.window)]
-        app.ctx.wipe_session()
-        app.ctx.store.close()
+    app = build(demo_config(data_dir / f"{size[0]}"))
+    app.window.resize(*size)
+    app.window.show()
+    problems, states = [], 0
+    for lang, name in visit_states(app, ("vi",)):
+        states += 1
+        problems += [f"{name}: {f}" for f in audit(app.window)]
+    app.ctx.wipe_session()
+    app.ctx.store.close()
     assert states >= 20
     assert not problems, "\n".join(problems)
