@@ -15,7 +15,9 @@ while [ $# -gt 0 ]; do
     *) echo "usage: scripts/bundle.sh [--sign KEY --version V]" >&2; exit 2 ;;
   esac
 done
-.venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
+# PyInstaller reuses its analysis in build/pyinstaller when nothing changed; rm -rf it
+# for a build from scratch (CI machines start from scratch anyway)
+.venv/bin/pyinstaller --noconfirm --log-level WARN \
   --distpath dist --workpath build/pyinstaller kiosk.spec
 echo "bundle: dist/motcua-kiosk ($(du -sh dist/motcua-kiosk | cut -f1))"
 if [ -n "$key" ]; then

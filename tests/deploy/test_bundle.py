@@ -91,7 +91,7 @@ def test_card_read_through_pcscd_and_vpcd(bundle, bare_env, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout)
     assert result["identity"]["id_number"] == citizen.id_number
-    assert result["passive_authentication"]["status"] == "valid"
+    assert result["passive_authentication"]["status"] == "verified_csca"  # chain to the test CSCA
 
 
 def test_kiosk_boots_to_home_under_headless_cage_as_an_unprivileged_user(bundle, tmp_path):
@@ -111,7 +111,7 @@ def test_kiosk_boots_to_home_under_headless_cage_as_an_unprivileged_user(bundle,
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
         sock.bind(str(notify))
         notify.chmod(0o666)
-        sock.settimeout(120)
+        sock.settimeout(1)
         env = {"PATH": "/usr/bin:/bin", "HOME": str(data), "LANG": "C.UTF-8",
                "XDG_RUNTIME_DIR": str(runtime), "WLR_BACKENDS": "headless",
                "WLR_LIBINPUT_NO_DEVICES": "1", "WLR_RENDERER": "pixman",
@@ -123,17 +123,22 @@ def test_kiosk_boots_to_home_under_headless_cage_as_an_unprivileged_user(bundle,
         proc = subprocess.Popen(["cage", "--", str(bundle / "kiosk"), "run"], env=env, cwd=data,
                                 user=nobody.pw_uid, group=nobody.pw_gid, extra_groups=[],
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        messages: list[str] = []
         try:
-            messages = []
-            while not any("READY=1" in m for m in messages):
-                messages.append(sock.recv(4096).decode())
-            assert "home screen shown" in messages[-1]
-            assert (data / "boot-ok").read_text().strip() == str((bundle / "kiosk").resolve())
-            assert proc.poll() is None
+            for _ in range(180):  # one-second waits, while the kiosk is alive
+                if any("READY=1" in m for m in messages) or proc.poll() is not None:
+                    break
+                try:
+                    messages.append(sock.recv(4096).decode())
+                except socket.timeout:
+                    pass
+            still_running = proc.poll() is None
         finally:
             proc.terminate()
             out = proc.communicate(timeout=60)[0].decode(errors="replace")
             sock.close()
-        assert "wayland" not in out.lower() or "could not" not in out.lower(), out[-3000:]
+        assert any("READY=1" in m for m in messages), out[-3000:]
+        assert "home screen shown" in messages[-1] and still_running
+        assert (data / "boot-ok").read_text().strip() == str((bundle / "kiosk").resolve())
     finally:
         shutil.rmtree(work, ignore_errors=True)
