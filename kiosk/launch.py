@@ -11,14 +11,16 @@ import logging
 import shutil
 import signal
 import sys
+import threading
 from pathlib import Path
 
-from kiosk import config as config_mod
 from devices.sim.samples import SAMPLE_PAGES, sample_page
+from kiosk import config as config_mod
 from kiosk import paths
 from sync.store import StoreError
 
 log = logging.getLogger(__name__)
+_stop_requested = threading.Event()
 
 
 def _start(config: config_mod.Config) -> int:
@@ -30,13 +32,25 @@ def _start(config: config_mod.Config) -> int:
     except StoreError as exc:
         return out_of_service(exc, fullscreen=config.kiosk.fullscreen)
     _quit_on_signals(app.qapp)
+    if _stop_requested.is_set():  # stopped while starting
+        return 0
     app.window.install_guards()
     app.window.show_kiosk()
+    # Everything else waits for the first frame (systemd hears READY=1 first, see
+    # kiosk/shell/watchdog.py): device checks, housekeeping and the journeys' warm-up run
+    # in worker threads; the sync worker's modules (requests) are imported in one too.
+    QTimer.singleShot(0, lambda: _after_first_frame(app))
+    return app.qapp.exec()
+
+
+def _after_first_frame(app) -> None:
+    from kiosk.tasks import run_task
+
     app.check_devices()
     app.housekeeping()
-    app.start_sync()
-    QTimer.singleShot(0, app.warm_up)
-    return app.qapp.exec()
+    app.warm_up()
+    run_task(lambda: __import__("sync.worker"), lambda _: app.start_sync(), lambda _: app.start_sync(),
+             pool="sync")
 
 
 def out_of_service(exc: Exception, fullscreen: bool = True) -> int:
@@ -116,18 +130,18 @@ def demo(data_dir: Path | None, fullscreen: bool) -> int:
     config = demo_config(data_dir, fullscreen)
     from kiosk.provisioning import provision_demo
 
+    # Until the Qt loop takes SIGTERM over, a stop is remembered and honoured as soon as the
+    # app is built (raising from the handler would land in a Qt callback, which PySide turns
+    # into an immediate exit, skipping ``finally``: the central would outlive the demo).
+    signal.signal(signal.SIGTERM, lambda *_: _stop_requested.set())
     central = DemoCentral(data_dir / "central")
-    central.start()
-    config.sync.numbering = "leased"
     try:
+        central.start()
+        config.sync.numbering = "leased"
         config = provision_demo(config, central)
-    except Exception:
-        central.stop()
-        raise
-    print("Kiosk demo: simulated devices, ESC/POS printer emulator on 127.0.0.1, data in", data_dir)
-    print("Central one-stop system (reference server, SQLite) on", config.sync.central_url)
-    print("Printed tickets and receipts are saved as PNG images in:", data_dir / "printed")
-    try:
+        print("Kiosk demo: simulated devices, ESC/POS printer emulator on 127.0.0.1, data in", data_dir)
+        print("Central one-stop system (reference server, SQLite) on", config.sync.central_url)
+        print("Printed tickets and receipts are saved as PNG images in:", data_dir / "printed")
         return _start(config)
     finally:
         central.stop()

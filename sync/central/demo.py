@@ -8,6 +8,7 @@ free of the server's work.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -39,7 +40,7 @@ class DemoCentral:
         self._proc = subprocess.Popen(
             [*_central_command(), "serve", "--host", "127.0.0.1", "--port", "0",
              "--data-dir", str(self.data_dir), "--ready-file", str(ready)],
-            env=env, stdout=log, stderr=log, cwd=self.data_dir)
+            env=env, stdout=log, stderr=log, cwd=self.data_dir, start_new_session=True)
         log.close()
         deadline = time.monotonic() + timeout_s
         while not ready.exists():
@@ -59,11 +60,30 @@ class DemoCentral:
         return issue_token(url, kiosk_id, agency_id, centre_id, timedelta(minutes=10), rekey)
 
     def stop(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
+        """Stop the central and every process it started (its server's workers live in
+        the same session, started on purpose: no worker may outlive the demo)."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.terminate()
             try:
-                self._proc.wait(10)
+                proc.wait(10)
             except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-        self._proc = None
+                proc.kill()
+                proc.wait()
+        _end_session(proc.pid)
+
+
+def _end_session(leader: int, grace_s: float = 5.0) -> None:
+    """SIGTERM what is left of the process group ``leader`` led, then SIGKILL after ``grace_s``."""
+    deadline = time.monotonic() + grace_s
+    sig = signal.SIGTERM
+    while True:
+        try:
+            os.killpg(leader, sig)
+        except (ProcessLookupError, PermissionError):
+            return  # the group is empty
+        if time.monotonic() > deadline:
+            sig = signal.SIGKILL
+        time.sleep(0.05)

@@ -48,5 +48,5 @@ def test_demo_starts_registers_with_the_central_and_stops_cleanly(tmp_path, disp
     assert proc.returncode == 0, out[-3000:]
     assert "Printed tickets and receipts are saved as PNG images in" in out
     assert "Traceback" not in out, out[-3000:]
-    leftover = subprocess.run(["pgrep", "-f", str(tmp_path / "demo" / "central")], capture_output=True, text=True)
+    leftover = subprocess.run(["pgrep", "-a", "-f", str(tmp_path / "demo" / "central")], capture_output=True, text=True)
     assert leftover.stdout.strip() == "", "the demo left its central running"
