@@ -10,6 +10,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from devices.audio.tts import render_wav
 log = logging.getLogger(__name__)
 
 TONES = {"attention": (880.0, 180), "tick": (660.0, 90)}
+RETRY_AFTER_S = 60.0  # after a failure (no sound card, no engine) try again this much later
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Speaker:
         self._cond = threading.Condition()
         self._generation = 0
         self._closed = False
+        self._silent_until = 0.0  # a kiosk without sound spends no CPU on prompts nobody hears
         self._thread: threading.Thread | None = None
 
     # -- the caller's side (any thread, never blocks) ----------------------------------
@@ -83,7 +86,7 @@ class Speaker:
         self.player.stop()
 
     def _submit(self, prompts: list[_Prompt]) -> None:
-        if (self.muted or not self.player.available) and prompts:
+        if (self.muted or not self.player.available or time.monotonic() < self._silent_until) and prompts:
             return
         with self._cond:
             self._generation += 1
@@ -141,6 +144,7 @@ class Speaker:
                 temp.unlink(missing_ok=True)
 
     def _note(self, problem: str) -> None:
+        self._silent_until = time.monotonic() + RETRY_AFTER_S
         if self.problem is None:
             log.warning("voice guidance unavailable: %s", problem)
         self.problem = problem

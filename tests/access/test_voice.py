@@ -66,12 +66,16 @@ def test_no_sound_card_leaves_the_kiosk_silent_and_private_text_off_the_disk(tmp
     speaker = Speaker(VoiceSettings(player="aplay"), tmp_path)
     if not speaker.player.available:
         pytest.skip("no aplay (alsa-utils)")
-    speaker.say("Nguyễn Văn An", "vi", private=True)
-    _wait(lambda: speaker.problem is not None or _idle(speaker))
-    assert speaker.last_text == ""  # a private prompt is not kept for "Nghe lại"
-    assert not list(tmp_path.rglob("*.wav"))
     speaker.say("Lấy số thứ tự", "vi")
-    _wait(lambda: list((tmp_path / "voice").glob("*.wav")))
+    _wait(lambda: speaker.problem is not None)  # rendered and cached, then the player failed
+    assert list((tmp_path / "voice").glob("*.wav"))
+    speaker.say("Bạn cần làm thủ tục lĩnh vực nào?", "vi")  # nobody hears: not even rendered
+    assert speaker.last_text == "Bạn cần làm thủ tục lĩnh vực nào?" and len(list(tmp_path.rglob("*.wav"))) == 1
+    speaker._silent_until = 0  # a minute later, or a headset plugged in
+    speaker.say("Nguyễn Văn An", "vi", private=True)
+    _wait(lambda: _idle(speaker))
+    assert speaker.last_text == "Bạn cần làm thủ tục lĩnh vực nào?"  # a private prompt is not kept for "Nghe lại"
+    assert len(list(tmp_path.rglob("*.wav"))) == 1  # nor written to the cache
     speaker.close()
 
 
