@@ -27,12 +27,12 @@ def printer(env) -> CheckResult:
         dev = open_printer(settings)
     except Exception as exc:  # noqa: BLE001 - refused, unplugged, bad path: all a fault
         return fault("printer", "Không kết nối được máy in", "Cannot connect to the printer",
-                     uri=settings.uri, error=f"{type(exc).__name__}: {exc}"[:300])
+                     uri=settings.uri, state="unreachable", error=f"{type(exc).__name__}: {exc}"[:300])
     try:
         status = dev.status()
     except Exception as exc:  # noqa: BLE001
         return fault("printer", "Máy in không trả lời", "The printer does not answer",
-                     uri=settings.uri, error=f"{type(exc).__name__}: {exc}"[:300])
+                     uri=settings.uri, state="unreachable", error=f"{type(exc).__name__}: {exc}"[:300])
     finally:
         dev.close()
     state = status.state

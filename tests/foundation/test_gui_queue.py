@@ -77,7 +77,9 @@ def test_unreachable_printer_at_start_is_shown_and_recorded(qtbot, config):
     app.check_devices()
     home = app.window.screen("home")
     qtbot.waitUntil(lambda: home.notice.text() != "", timeout=5000)
-    assert "Máy in phiếu đang gặp sự cố" in home.notice.text()
+    # the queue tile is greyed with a plain message before anyone taps it (issue 11)
+    assert home.notice.text() == "Máy in phiếu đang tạm ngừng — vui lòng lấy số tại quầy"
+    assert home.buttons["take_number"].property("role") == "soon"
     db = sqlite3.connect(config.kiosk.resolved_data_dir() / "kiosk.db")
     assert db.execute("select device, kind from device_fault").fetchall() == [("printer", "unreachable")]
     app.ctx.store.close()

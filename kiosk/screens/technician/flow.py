@@ -114,18 +114,25 @@ class TechnicianFlow(QObject):
         """Between citizens: re-check the devices the home tiles need (throttled)."""
         if self._readiness_running or self.active:
             return
-        self._readiness_running = True
         env, timeout = self.env, self.settings.check_timeout_s
+        waiting = set(devices_needed())
+        self._readiness_running = True
 
-        def done(results) -> None:
-            self._readiness_running = False
+        def finished(name: str) -> None:
+            waiting.discard(name)
+            self._readiness_running = bool(waiting)
+
+        def done(name: str, results) -> None:
+            finished(name)
             self.ctx.set_health(results)
 
-        def failed(exc: BaseException) -> None:
-            self._readiness_running = False
-            log.error("readiness check failed: %s", type(exc).__name__)
+        def failed(name: str, exc: BaseException) -> None:
+            finished(name)
+            log.error("readiness check of %s failed: %s", name, type(exc).__name__)
 
-        run_task(lambda: run_checks(env, devices_needed(), timeout), done, failed, pool="diag")
+        for name in list(waiting):  # one task each: the printer's answer need not wait for a camera
+            run_task(lambda n=name: run_checks(env, [n], timeout), lambda r, n=name: done(n, r),
+                     lambda e, n=name: failed(n, e), pool="diag")
 
     def start_readiness(self) -> None:
         """Now, every minute, and each time the home screen comes back (between citizens)."""
