@@ -150,9 +150,27 @@ def bench_pace(runs: int = 21) -> dict:
     return out
 
 
+def bench_tlv(runs: int = 5) -> dict:
+    """BER-TLV parsing of n empty objects in one: time per object stays flat as n doubles
+    (a hostile card's answer must not make the parser quadratic; was a suite assertion)."""
+    from devices.idcard import tlv
+
+    out = {}
+    for n in (15_000, 30_000, 60_000):
+        data = tlv.encode(0x30, b"\x00\x00" * n + b"\x04\x00")  # objects, not trailing padding
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            tlv.parse(data)
+            times.append(time.perf_counter() - started)
+        out[f"{n}_objects_ms"] = round(statistics.median(times) * 1000, 1)
+    out["ratio_60k_to_15k"] = round(out["60000_objects_ms"] / out["15000_objects_ms"], 2)  # ~4 = linear
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["qr", "chip", "pace", "frames", "dev-frames"])
+    parser.add_argument("what", choices=["qr", "chip", "pace", "tlv", "frames", "dev-frames"])
     parser.add_argument("folder", nargs="?", type=Path, help="dev-frames: where to write them")
     args = parser.parse_args(argv)
     if args.what in ("frames", "dev-frames"):
@@ -173,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         result = bench_qr(folders=(FRAMES, FRAMES / "small", args.folder) if args.folder else
                           (FRAMES, FRAMES / "small"))
     else:
-        result = bench_chip() if args.what == "chip" else bench_pace()
+        result = {"chip": bench_chip, "pace": bench_pace, "tlv": bench_tlv}[args.what]()
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

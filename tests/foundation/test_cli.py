@@ -77,13 +77,19 @@ def test_ratings_summary_for_the_technician(tmp_path):
 
 def test_a_broken_configuration_puts_the_kiosk_out_of_service_until_stopped(tmp_path):
     import signal
-    import time
+    import socket
     bad = tmp_path / "kiosk.toml"
     bad.write_text("[queue]\nservices = []\n", "utf-8")
+    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    notify.bind(str(tmp_path / "notify"))  # as systemd would: the screen says READY once shown
+    notify.settimeout(120)
     proc = subprocess.Popen([*KIOSK, "run", "--config", str(bad)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    time.sleep(3)
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "NOTIFY_SOCKET": str(tmp_path / "notify")})
+    message = notify.recv(4096).decode()
+    notify.close()
+    assert "READY=1" in message and "out of service" in message
     assert proc.poll() is None, "the out-of-service screen should stay up"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)

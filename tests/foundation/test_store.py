@@ -141,6 +141,7 @@ WRITER = textwrap.dedent("""
             s.add(Ticket(kiosk_id="k", service_code="CUTRU", day=day.isoformat(), seq=seq,
                          number=f"B{seq:03d}", issued_at=datetime.now(timezone.utc),
                          status="allocated", waiting_ahead=0, estimated_wait_min=0))
+        print("wrote", flush=True)
 """)
 
 
@@ -151,7 +152,8 @@ def test_kill_minus_nine_mid_write_leaves_whole_records_and_no_reused_number(tmp
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(key)],
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "ready"
-        time.sleep(0.4)
+        for _ in range(20):  # killed in the middle of writing, after some records
+            assert proc.stdout.readline().strip() == "wrote"
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     conn = sqlite3.connect(db)
