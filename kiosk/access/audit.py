@@ -85,8 +85,8 @@ def text_contrast(crop: np.ndarray, ink_hint: tuple[int, int, int] | None = None
         rgb = _rgb(colours).astype(np.int64)
         distance = np.abs(rgb - np.array(ink_hint)).sum(axis=1)
         ink_index = int(np.argmin(distance))
-        if distance[ink_index] > 24 or counts[ink_index] < 3:
-            ink_hint = None  # not drawn in that colour (an icon, a style's own pen): guess
+        if distance[ink_index] > 24 or counts[ink_index] < 3 or ink_index == bg:
+            ink_hint = None  # not drawn in that colour (a style's own pen, e.g. when disabled): guess
     if ink_hint is None:
         if not far.any():
             return _ratio(lum.max(), lum.min())  # faint everywhere: report the best there is

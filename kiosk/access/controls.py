@@ -88,6 +88,8 @@ class AccessControls(QObject):
             self.changed.emit()
 
     def _speak_if_changed(self) -> None:
+        if (self.large or self.contrast) and self.window.isVisible():
+            self.apply_style(quiet=True)  # a screen may have set a sheet since (a retaken page)
         if self.muted or not self.window.isVisible():
             return
         text = self.current_text()
@@ -104,7 +106,7 @@ class AccessControls(QObject):
         self.contrast = not self.contrast
         self.apply_style()
 
-    def apply_style(self) -> None:
+    def apply_style(self, quiet: bool = False) -> None:
         """Restyle what is on screen: the top bar, the overlays and the current screen.
 
         Re-polishing all ~500 widgets of every screen (``QApplication.setStyleSheet``) took
@@ -128,7 +130,8 @@ class AccessControls(QObject):
             self._restyle(target, transform(theme + "\n" + own, self.large, self.contrast) if on else own)
         if not on:
             self._styled.clear()
-        self.changed.emit()
+        if not quiet:
+            self.changed.emit()
 
     @staticmethod
     def _original(widget: QWidget) -> str:

@@ -11,6 +11,7 @@ Pure string functions (no Qt), tested on their own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LARGE_SCALE = 1.2
 
@@ -101,6 +102,7 @@ def large_text(qss: str, scale: float = LARGE_SCALE) -> str:
                      else m.group(1) + "{" + scale_sizes(m.group(2)) + "}", qss)
 
 
+@lru_cache(maxsize=256)  # the same few sheets, every 400 ms while a mode is on
 def transform(qss: str, large: bool, contrast_mode: bool) -> str:
     if contrast_mode:
         qss = high_contrast(qss)
