@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 import cv2
 
-from devices.ocr.tesseract import recognize
+from devices.ocr.tesseract import Engine
 from devices.scanner.correct import erase_rules
 from devices.scanner.encode import EncodedPage, Mode, encode_page
 from devices.scanner.errors import OcrUnavailable, PaperError
@@ -33,6 +33,11 @@ class OcrOptions:
     psm: int = 3
     timeout_s: float = 60.0
     command: str = "tesseract"
+
+    def start(self) -> Engine:
+        """A tesseract for one page, loading its model while the page is still prepared."""
+        return Engine(langs=self.langs, psm=self.psm, timeout_s=self.timeout_s,
+                      command=self.command)
 
 
 @dataclass
@@ -67,8 +72,12 @@ class DigitizedPaper:
 
 def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = None,
              mode: Mode = "auto", budget_bytes: int = 400_000,
-             on_progress: Callable[[int, int], None] | None = None) -> DigitizedPaper:
-    """OCR every page (``on_progress(done, total)`` after each) and build the PDF/A."""
+             on_progress: Callable[[int, int], None] | None = None,
+             engine: Engine | None = None) -> DigitizedPaper:
+    """OCR every page (``on_progress(done, total)`` after each) and build the PDF/A.
+
+    ``engine``: one started with ``ocr.start()`` before the first page was prepared.
+    """
     ocr = ocr or OcrOptions()
     items: list[tuple[EncodedPage, bytes | None]] = []
     records, texts = [], []
@@ -84,8 +93,8 @@ def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = 
             if ocr_error is None:
                 try:
                     grey, dpi = _for_ocr(page)
-                    result = recognize(grey, dpi, langs=ocr.langs, psm=ocr.psm,
-                                       timeout_s=ocr.timeout_s, command=ocr.command)
+                    started, engine = engine or ocr.start(), None
+                    result = started.read(grey, dpi)
                     layer, seconds = result.layer_pdf, result.seconds
                     texts.append(result.text)
                 except OcrUnavailable as exc:
@@ -98,6 +107,8 @@ def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = 
                                       skew=page.skew, ocr_seconds=round(seconds, 3)))
             if on_progress:
                 on_progress(index + 1, len(pages))
+    if engine is not None:  # never used: OCR failed before its page, or there was none
+        engine.close()
     if ocr_error is not None:  # a partly searchable file would mislead a search: none is
         items = [(picture, None) for picture, _ in items]
         texts = []

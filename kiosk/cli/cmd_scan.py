@@ -101,13 +101,22 @@ def cmd_detect(args: argparse.Namespace) -> int:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
+    from devices.ocr.tesseract import Engine
+    from devices.scanner.errors import PaperError
+
+    settings = _settings(args.config)
+    ocr = {"langs": settings.ocr_languages, "psm": settings.ocr_psm,
+           "timeout_s": settings.ocr_timeout_s, "command": settings.tesseract_command}
+    try:  # the engine loads its model while OpenCV loads and the first page is prepared
+        engine = Engine(**ocr)
+    except PaperError:
+        engine = None  # digitize meets the same fault and keeps the pictures
     from devices.ocr.cer import cer
     from devices.ocr.digitize import OcrOptions, digitize
-    from devices.scanner.errors import PaperError
     from devices.scanner.imageio import exif_focal_35mm, load_image
     from devices.scanner.pipeline import prepare_page
 
-    settings = _settings(args.config)
+    options = OcrOptions(**ocr)
     pages = []
     for path in args.images:
         try:
@@ -117,6 +126,8 @@ def cmd_ocr(args: argparse.Namespace) -> int:
                                 scan_dpi=settings.sane_dpi, page_dpi=settings.page_dpi,
                                 focal_35mm=focal)
         except (PaperError, OSError) as exc:
+            if engine is not None:
+                engine.close()
             print(f"{path}:", file=sys.stderr)
             _fail(exc)
             return 2
@@ -124,10 +135,8 @@ def cmd_ocr(args: argparse.Namespace) -> int:
         print(f"{path.name}: {page.dpi:.0f} dpi, turned {page.rotation}°, "
               f"skew {page.skew:+.1f}°, quality {problems}", file=sys.stderr)
         pages.append(page)
-    options = OcrOptions(langs=settings.ocr_languages, psm=settings.ocr_psm,
-                         timeout_s=settings.ocr_timeout_s, command=settings.tesseract_command)
     paper = digitize(pages, args.title, ocr=options, mode=settings.colour_mode,
-                     budget_bytes=settings.page_budget_kb * 1000,
+                     budget_bytes=settings.page_budget_kb * 1000, engine=engine,
                      on_progress=lambda done, total: print(f"OCR {done}/{total}", file=sys.stderr))
     args.out.write_bytes(paper.pdf)
     report = {"out": str(args.out), **paper.metadata()}

@@ -142,6 +142,8 @@ def test_a_session_wiped_before_hand_over_leaves_no_pdf_in_the_store(qtbot, kios
     qtbot.waitUntil(lambda: item.status is Status.DONE, timeout=10000)
     first = item.result.file
     tap(qtbot, app.window, "paper_scan_0")  # "Quét lại": the old PDF is superseded
+    # the rescan is captured and prepared in a worker: wait for its review as the first time
+    qtbot.waitUntil(lambda: app.window.current().name == "papers_review", timeout=10000)
     tap(qtbot, app.window, "papers_accept")
     qtbot.waitUntil(lambda: item.status is Status.DONE, timeout=10000)
     second = item.result.file
