@@ -17,6 +17,13 @@ Grammar (lowest precedence first)::
               | NAME "(" [or_expr ("," or_expr)*] ")" | "(" or_expr ")"
               | "[" [or_expr ("," or_expr)*] "]"
 
+``matches(text, 'pattern')`` takes a literal pattern only, checked against a safe subset when the
+definition loads (forms/patterns.py), so that no catalog and no answer can freeze the kiosk.
+
+Every failure while evaluating, whatever the values an answer brings (text where a number was
+expected, an impossible date, a NaN), is an ``ExprError``: the engine turns it into "invalid"
+or "show the question" and a screen never crashes on a citizen's input.
+
 ``.`` is the value of the field being checked; a NAME is another field's answer (inside a
 repeat group, the row's own fields first). An unanswered field is ``null``: arithmetic with
 null gives null, ordering with null is false.
@@ -28,12 +35,29 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
+from forms.patterns import MAX_MATCH_TEXT, PatternError
+from forms.patterns import check_pattern as _check_pattern
+
 MAX_SOURCE = 2000
 MAX_DEPTH = 40
 
 
 class ExprError(Exception):
     """A definition's expression cannot be parsed or evaluated."""
+
+
+# What a function or operator of Python may raise on values it did not expect: int("abc"),
+# year("x"), round("x"), Decimal("sNaN") == 1, str() of a 5,000-digit number, deep lists.
+_VALUE_ERRORS = (TypeError, ValueError, ArithmeticError, AttributeError, LookupError,
+                 RecursionError)
+
+
+def check_pattern(pattern: Any):
+    """The compiled pattern of ``matches``, or ``ExprError`` saying why it is refused."""
+    try:
+        return _check_pattern(pattern)
+    except (PatternError, TypeError) as exc:
+        raise ExprError(f"pattern {pattern!r}: {exc}") from None
 
 
 _TOKEN = re.compile(r"""
@@ -207,11 +231,15 @@ class Expression:
         self.source = source
         self.tree = _Parser(source).parse()
         self.refs = frozenset(_refs(self.tree))
+        _check_patterns(self.tree)
 
     def evaluate(self, resolve: Callable[[str], Any], self_value: Any = None,
                  today: dt.date | None = None) -> Any:
         ctx = _Context(resolve, self_value, today or dt.date.today())
-        return ctx.eval(self.tree)
+        try:
+            return ctx.eval(self.tree)
+        except _VALUE_ERRORS as exc:
+            raise ExprError(f"{type(exc).__name__}: {exc}") from None
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
@@ -228,6 +256,18 @@ def _refs(node) -> set[str]:
             for item in part:
                 out |= _refs(item)
     return out
+
+
+def _check_patterns(node) -> None:
+    """Every ``matches`` pattern is a literal that passes ``check_pattern``, at load."""
+    if node[0] == "call" and node[1] == "matches":
+        if len(node[2]) != 2 or node[2][1][0] != "lit":
+            raise ExprError("matches() takes a text and a literal pattern, e.g. matches(., '0\\d{9}')")
+        check_pattern(node[2][1][1])
+    for part in node[1:]:
+        for child in (part if isinstance(part, list) else [part]):
+            if isinstance(child, tuple):
+                _check_patterns(child)
 
 
 def truthy(value: Any) -> bool:
@@ -267,7 +307,7 @@ class _Context:
             args = [self.eval(n) for n in node[2]]
             try:
                 return FUNCTIONS[node[1]](self, *args)
-            except TypeError as exc:
+            except _VALUE_ERRORS as exc:
                 raise ExprError(f"{node[1]}(): {exc}") from None
         raise ExprError(f"unknown node {tag}")  # pragma: no cover - parser emits no other
 
@@ -348,7 +388,19 @@ def _date(ctx, text):
 def _matches(ctx, text, pattern):
     if text is None:
         return False
-    return re.fullmatch(pattern, str(text)) is not None
+    text = str(text)
+    if len(text) > MAX_MATCH_TEXT:
+        raise ExprError(f"matches() checks texts of up to {MAX_MATCH_TEXT} characters")
+    return check_pattern(pattern).fullmatch(text) is not None
+
+
+def _bounded(value):
+    """A number (or numeric text) small enough to convert without allocating megabytes:
+    int(Decimal("1e999999999")) would build a 400 MB integer from one typed answer."""
+    number = Decimal(value) if isinstance(value, (str, float)) else _num(value)
+    if not abs(Decimal(number)) < Decimal(10) ** 18:
+        raise ExprError(f"{value!r} is not a number within range")
+    return value
 
 
 def _words(ctx, value):
@@ -371,8 +423,8 @@ FUNCTIONS: dict[str, Callable] = {
     "coalesce": lambda ctx, *xs: next((x for x in xs if x is not None), None),
     "min": lambda ctx, *xs: None if None in xs else min(xs),
     "max": lambda ctx, *xs: None if None in xs else max(xs),
-    "round": lambda ctx, x, n=0: None if x is None else round(Decimal(x), int(n)),
-    "int": lambda ctx, x: None if x is None else int(x),
+    "round": lambda ctx, x, n=0: None if x is None else round(Decimal(_bounded(x)), int(_bounded(n))),
+    "int": lambda ctx, x: None if x is None else int(_bounded(x)),
     "concat": lambda ctx, *xs: "".join("" if x is None else str(x) for x in xs),
     "upper": lambda ctx, s: None if s is None else str(s).upper(),
     "selected": lambda ctx, values, v: v in (values or []),
