@@ -479,8 +479,8 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/technician/pin.py" line="51"/>
-        <source>OK</source>
-        <translation>Tốt</translation>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/technician/pin.py" line="52"/>

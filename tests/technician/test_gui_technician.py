@@ -178,3 +178,14 @@ def test_reboot_without_logind_says_so(qtbot, make_kiosk, printer_emulator, monk
     qtbot.waitUntil(lambda: "logind" in text_of(app.window, "tech_message"), timeout=10_000)
     assert app.window.findChild(QPushButton, "tech_desktop").isHidden()  # not allowed by default
     assert "action" in [e.action for e in audit.recent(app.ctx.store, 5)]
+
+
+def test_an_idle_technician_session_ends_on_the_citizen_home(qtbot, make_kiosk, printer_emulator):
+    app = make_kiosk(printer_emulator.uri)
+    enter(qtbot, app)
+    open_page(qtbot, app, "scanner")  # a live view running
+    app.technician._session.setInterval(300)  # session_timeout_s is at least 30 s
+    app.technician._session.start()
+    qtbot.waitUntil(lambda: app.window.current().name == "home", timeout=10_000)
+    assert ("leave", "session timeout") in [(e.action, e.detail) for e in audit.recent(app.ctx.store, 5)]
+    assert not app.window.screen("tech_device")._live.isActive()  # the camera was let go

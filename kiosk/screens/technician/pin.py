@@ -48,7 +48,7 @@ class PinScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Technician PIN"))
         self.keys["erase"].setText(self.tr("Erase"))
-        self.keys["ok"].setText(self.tr("OK"))
+        self.keys["ok"].setText(self.tr("Confirm"))
         self.back.setText(self.tr("Back to the home screen"))
         self._show_gate()
 

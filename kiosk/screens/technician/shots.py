@@ -25,13 +25,17 @@ def _checked(app, mode: str = "normal", only=None) -> None:
 
 
 def _pin(app, wrong: bool = False) -> None:
+    from kiosk.technician.gate import GateAnswer
+    from kiosk.technician.pin import hash_pin
+
+    settings = app.ctx.config.technician
+    settings.pin_hash = settings.pin_hash or hash_pin("2468")  # the demo has none: a pad that takes one
     app.ctx.go("tech_pin")
     screen = app.window.screen("tech_pin")
     if wrong:
         for key in "1111":
             screen.press(key)
-        answer = app.technician.gate.state()
-        screen._show(answer.__class__(False, answer.attempts_left - 1, 0))
+        screen._show(GateAnswer(False, settings.max_attempts - 1, 0))
 
 
 def _panel(app) -> None:
