@@ -77,47 +77,47 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="49"/>
+        <location filename="../../kiosk/screens/home.py" line="53"/>
         <source>Welcome</source>
         <translation>Xin kính chào quý khách</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="50"/>
+        <location filename="../../kiosk/screens/home.py" line="54"/>
         <source>Touch what you need</source>
         <translation>Xin mời chạm vào việc bạn cần làm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="52"/>
+        <location filename="../../kiosk/screens/home.py" line="56"/>
         <source>Take a queue number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="53"/>
+        <location filename="../../kiosk/screens/home.py" line="57"/>
         <source>Submit a dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="54"/>
+        <location filename="../../kiosk/screens/home.py" line="58"/>
         <source>Look up a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="55"/>
+        <location filename="../../kiosk/screens/home.py" line="59"/>
         <source>Rate our service</source>
         <translation>Đánh giá hài lòng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="57"/>
+        <location filename="../../kiosk/screens/home.py" line="61"/>
         <source>(coming soon)</source>
         <translation>(sắp có)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="82"/>
+        <location filename="../../kiosk/screens/home.py" line="87"/>
         <source>The ticket printer has a problem. Please tell the staff at the counter.</source>
         <translation>Máy in phiếu đang gặp sự cố. Vui lòng báo cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="93"/>
+        <location filename="../../kiosk/screens/home.py" line="98"/>
         <source>This service is coming soon. Please ask the staff at the counter.</source>
         <translation>Dịch vụ này sắp có. Vui lòng hỏi cán bộ tại quầy.</translation>
     </message>
@@ -125,47 +125,47 @@
 <context>
     <name>LookupResultScreen</name>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="200"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="198"/>
         <source>Look up another code</source>
         <translation>Tra cứu mã khác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="201"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="199"/>
         <source>Finish</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="204"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="202"/>
         <source>Looking up your dossier…</source>
         <translation>Đang tra cứu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="207"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="205"/>
         <source>Status of your dossier</source>
         <translation>Tình trạng hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="211"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="209"/>
         <source>Received on {date}</source>
         <translation>Tiếp nhận ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="213"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="211"/>
         <source>Result expected on {date}</source>
         <translation>Ngày hẹn trả kết quả: {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="216"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="214"/>
         <source>No dossier with this code</source>
         <translation>Không tìm thấy hồ sơ có mã này</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="217"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="215"/>
         <source>Please check the numbers against your receipt, or ask the staff at the counter.</source>
         <translation>Vui lòng kiểm tra lại các số trên giấy tiếp nhận, hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="219"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="217"/>
         <source>The lookup did not work</source>
         <translation>Chưa tra cứu được</translation>
     </message>
@@ -179,64 +179,64 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/lookup/screens.py" line="129"/>
-        <source>Hold the QR code of your receipt under the camera in the tray. Or type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code.</source>
-        <translation>Đặt mã QR trên giấy tiếp nhận hồ sơ dưới camera ở khay. Hoặc nhập các số của mã hồ sơ in trên giấy, sau phần mã cơ quan, rồi 6 chữ số của mã kiểm tra.</translation>
+        <source>Hold your receipt&apos;s QR code under the camera, or type the numbers printed on it.</source>
+        <translation>Đặt mã QR trên giấy tiếp nhận dưới camera, hoặc nhập các số in trên giấy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="133"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="131"/>
         <source>Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code.</source>
         <translation>Nhập các chữ số của mã hồ sơ in trên giấy tiếp nhận (phần sau mã cơ quan), rồi 6 chữ số của mã kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="134"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="132"/>
         <source>Look up</source>
         <translation>Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="135"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="133"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="145"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="143"/>
         <source>The first six digits are a date (year, month, day). Please check them.</source>
         <translation>Sáu chữ số đầu là ngày nhận hồ sơ (năm, tháng, ngày). Vui lòng kiểm tra lại.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="145"/>
+        <source>This QR code is not a receipt of this office. Please type the numbers.</source>
+        <translation>Mã QR này không phải giấy tiếp nhận của cơ quan này. Vui lòng nhập các số.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/screens/lookup/screens.py" line="147"/>
-        <source>This QR code is not a receipt of this office. Please type the numbers printed on your receipt.</source>
-        <translation>Mã QR này không phải giấy tiếp nhận hồ sơ của cơ quan này. Vui lòng nhập các số in trên giấy tiếp nhận.</translation>
+        <source>Code read from the QR. Please type the 6-digit check code.</source>
+        <translation>Đã đọc mã hồ sơ từ mã QR. Vui lòng nhập 6 chữ số mã kiểm tra.</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/lookup/screens.py" line="149"/>
-        <source>The dossier code was read from the QR code. Please type the 6 digits of the check code.</source>
-        <translation>Đã đọc mã hồ sơ từ mã QR. Vui lòng nhập 6 chữ số của mã kiểm tra.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="151"/>
-        <source>The camera is not working. Please type the numbers printed on your receipt.</source>
-        <translation>Camera không hoạt động. Vui lòng nhập các số in trên giấy tiếp nhận.</translation>
+        <source>The camera is not working. Please type the numbers.</source>
+        <translation>Camera không hoạt động. Vui lòng nhập các số.</translation>
     </message>
 </context>
 <context>
     <name>PriorityScreen</name>
     <message>
-        <location filename="../../kiosk/screens/queue/priority.py" line="47"/>
+        <location filename="../../kiosk/screens/queue/priority.py" line="49"/>
         <source>Do you belong to a priority group?</source>
         <translation>Bạn có thuộc đối tượng ưu tiên không?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/priority.py" line="48"/>
+        <location filename="../../kiosk/screens/queue/priority.py" line="50"/>
         <source>Priority groups are served first at the counter.</source>
         <translation>Đối tượng ưu tiên được phục vụ trước tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/priority.py" line="49"/>
+        <location filename="../../kiosk/screens/queue/priority.py" line="51"/>
         <source>No priority</source>
         <translation>Không thuộc đối tượng ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/priority.py" line="52"/>
+        <location filename="../../kiosk/screens/queue/priority.py" line="54"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
@@ -300,12 +300,12 @@
 <context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/queue/service.py" line="42"/>
+        <location filename="../../kiosk/screens/queue/service.py" line="44"/>
         <source>Which service do you need?</source>
         <translation>Bạn cần làm thủ tục lĩnh vực nào?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/service.py" line="46"/>
+        <location filename="../../kiosk/screens/queue/service.py" line="48"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>

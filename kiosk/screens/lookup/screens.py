@@ -126,9 +126,7 @@ class LookupScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Look up a dossier"))
         if self.flow.camera.available:
-            self.hint.setText(self.tr("Hold the QR code of your receipt under the camera in the tray. "
-                                      "Or type the numbers of the dossier code printed on your receipt, "
-                                      "after the agency part, then the 6 digits of its check code."))
+            self.hint.setText(self.tr("Hold your receipt's QR code under the camera, or type the numbers printed on it."))
         else:
             self.hint.setText(self.tr("Type the numbers of the dossier code printed on your receipt, after the agency part, then the 6 digits of its check code."))
         self.search_button.setText(self.tr("Look up"))
@@ -144,11 +142,11 @@ class LookupScreen(Screen):
         if j.wrong_date:
             problem = self.tr("The first six digits are a date (year, month, day). Please check them.")
         elif j.notice is Notice.NOT_A_RECEIPT:
-            problem = self.tr("This QR code is not a receipt of this office. Please type the numbers printed on your receipt.")
+            problem = self.tr("This QR code is not a receipt of this office. Please type the numbers.")
         elif j.notice is Notice.TYPE_CHECK_CODE:
-            problem = self.tr("The dossier code was read from the QR code. Please type the 6 digits of the check code.")
+            problem = self.tr("Code read from the QR. Please type the 6-digit check code.")
         elif self.flow.camera_off:
-            problem = self.tr("The camera is not working. Please type the numbers printed on your receipt.")
+            problem = self.tr("The camera is not working. Please type the numbers.")
         else:
             problem = ""
         self.problem.setText(problem)

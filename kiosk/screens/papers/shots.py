@@ -18,7 +18,7 @@ def _capture(app) -> None:
     flow = app.dossier.papers_flow
     flow.device_factory = lambda: SimulatedCamera([sample_page("cam_angle.jpg")], settle_frames=10 ** 6)
     flow.open_item(0)
-    _wait(lambda: flow.last_frame is not None)
+    _wait(lambda: flow.last_frame is not None, 30.0)
 
 
 def _review(app) -> None:
