@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from devices.printer.emulator import PrinterEmulator
 from kiosk.config import parse
 from kiosk.technician.pin import hash_pin
+from tests.foundation.conftest import printer_emulator  # noqa: F401 (the ESC/POS emulator on 127.0.0.1)
 
 PIN = "246810"
 
@@ -45,12 +45,6 @@ check_timeout_s = {check_timeout}
 """
 
 _PIN_HASH = hash_pin(PIN)  # scrypt is slow on purpose: once per run
-
-
-@pytest.fixture
-def printer_emulator(tmp_path):
-    with PrinterEmulator(tmp_path / "printed") as emu:
-        yield emu
 
 
 @pytest.fixture
