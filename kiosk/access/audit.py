@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics, QImage, QPalette, Qt, QTextDocument  # QtGui.Qt has mightBeRichText
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QLabel, QProgressBar, QStyle,
+                               QStyleOptionButton, QWidget)
 
 MIN_TARGET = 60
 MIN_CONTRAST = 4.5
@@ -145,10 +146,19 @@ def _clipped_text(w: QWidget) -> str | None:
         return f"needs {widest} px of width, has {rect.width()}" if widest > rect.width() + 1 else None
     lines = w.text().replace("&&", "&").split("\n")
     widest = max(fm.horizontalAdvance(line) for line in lines)
-    tall = fm.height() * len(lines)
-    if widest > w.width() - 8 or tall > w.height() - 4:
-        return f"text {widest}×{tall} px in a {w.width()}×{w.height()} button"
+    tall = fm.height() * (len(lines) - 1) + fm.tightBoundingRect(lines[-1] or "x").height()
+    room = _button_room(w)
+    if widest > room.width() + 2 or tall > room.height() + 2:
+        return f"text {widest}×{tall} px in {room.width()}×{room.height()} px of a {w.width()}×{w.height()} button"
     return None
+
+
+def _button_room(button: QAbstractButton) -> QRect:
+    """Where a button may draw its text: inside the stylesheet's border and padding."""
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    option.text = button.text()
+    return button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
 
 
 def audit(window: QWidget) -> list[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.screens.base import big_button, button_row, label
+from kiosk.screens.base import big_button, label
 
 
 class IdleOverlay(QWidget):
@@ -28,18 +28,18 @@ class IdleOverlay(QWidget):
         self.warning = label(role="body")
         self.more = big_button(role="primary")
         self.more.setObjectName("idle_more")
-        self.more.setMinimumHeight(110)
+        self.more.setMinimumHeight(96)
         self.end = big_button(role="secondary")
         self.end.setObjectName("idle_end")
-        self.end.setMinimumHeight(110)
+        self.end.setMinimumHeight(96)
         self.end.clicked.connect(self.end_now)
         self.left = 0
         lay = QVBoxLayout(card)
         lay.setContentsMargins(48, 32, 48, 32)
         lay.setSpacing(20)
-        for w in (self.question, self.seconds, self.warning):
+        # one above the other, full width: long words stay whole even with larger text
+        for w in (self.question, self.seconds, self.warning, self.more, self.end):
             lay.addWidget(w)
-        lay.addLayout(button_row(self.end, self.more))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         row = QHBoxLayout()

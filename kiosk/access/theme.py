@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 LARGE_SCALE = 1.2
+LARGE_CAP = 44  # px: 22 → 26, 30 → 36, 34 → 41, 40 → 44
 
 BLACK, WHITE, YELLOW, LIGHT_RED, GREY = "#000000", "#ffffff", "#ffd400", "#ff9a9a", "#3a3a3a"
 ACCENTS = {"#0b3d91": YELLOW, "#8b0000": LIGHT_RED, "#0b6e3d": YELLOW}
@@ -92,10 +93,17 @@ def high_contrast(qss: str) -> str:
     return _RULE.sub(lambda m: m.group(1) + "{" + _contrast_body(m.group(1), m.group(2)) + "}", qss)
 
 
+def _larger(px: int, scale: float) -> int:
+    """Body text grows; what is already large (titles 52 px, numbers 72-160 px) stays, so
+    the screens still fit 1280×800 without scrolling."""
+    return px if px >= LARGE_CAP else min(round(px * scale), LARGE_CAP)
+
+
 def large_text(qss: str, scale: float = LARGE_SCALE) -> str:
-    """Every font size × ``scale``, except the top bar's: its controls must stay on one row."""
+    """Font sizes × ``scale`` up to ``LARGE_CAP``, except the top bar's: its controls must
+    stay on one row."""
     def scale_sizes(body: str) -> str:
-        return _FONT.sub(lambda m: f"{m.group(1)}{round(int(m.group(2)) * scale)}px", body)
+        return _FONT.sub(lambda m: f"{m.group(1)}{_larger(int(m.group(2)), scale)}px", body)
     if "{" not in qss:
         return scale_sizes(qss)
     return _RULE.sub(lambda m: m.group(0) if "topbar" in m.group(1)
