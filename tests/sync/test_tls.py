@@ -60,3 +60,27 @@ def test_the_kiosk_trusts_the_configured_ca_and_nothing_else(tmp_path):
         client.heartbeat(queue_depth=0)
     finally:
         central.stop()
+
+
+def test_kiosk_central_serve_speaks_tls_to_the_configured_ca_only(tmp_path):
+    """The production server (Granian) with the same throwaway PKI: TLS 1.2+, verified."""
+    from sqlalchemy import create_engine
+
+    from sync.testing.central_proc import CentralProcess
+
+    pki = make_pki(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    central = CentralProcess(tmp_path / "central", db_url, "--tls-cert", str(pki["cert"]),
+                             "--tls-key", str(pki["key"])).start()
+    engine = create_engine(db_url)
+    try:
+        assert central.url.startswith("https://")
+        token = issue_token(engine, "kiosk-01")
+        with pytest.raises(TransientError, match="SSLError|ConnectionError"):
+            CentralClient(central.url, "kiosk-01", None).register(token, "000.00.00.H30")
+        client = CentralClient(central.url, "kiosk-01", None, ca_bundle=str(pki["ca"]))
+        client.register(token, "000.00.00.H30")
+        client.heartbeat(queue_depth=0)
+    finally:
+        engine.dispose()
+        assert central.stop() == 0
