@@ -189,8 +189,14 @@ class KioskWindow(QWidget):
 
     def _update_clock(self) -> None:
         now = datetime.now(ZoneInfo(self.ctx.config.queue.timezone))
-        # the date gives way to the help controls on a narrow (1280 px) screen
-        self.clock.setText(now.strftime("%H:%M  %d/%m/%Y" if self.width() >= 1600 else "%H:%M"))
+        # the date gives way to the help controls on a narrow (1280 px) screen, and the
+        # centre's name takes a smaller type there
+        wide = self.width() >= 1600
+        self.clock.setText(now.strftime("%H:%M  %d/%m/%Y" if wide else "%H:%M"))
+        if self.centre.property("narrow") != (not wide):
+            self.centre.setProperty("narrow", not wide)
+            self.centre.style().unpolish(self.centre)
+            self.centre.style().polish(self.centre)
 
     def install_guards(self) -> None:
         app = QApplication.instance()
