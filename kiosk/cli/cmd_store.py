@@ -1,4 +1,5 @@
-"""Technician commands on the local store: key rotation and recorded device faults."""
+"""Technician commands on the local store: key rotation, a proof that the key opens
+everything, and recorded device faults."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config", type=Path, help="configuration file (TOML)")
     actions = p.add_subparsers(dest="store_action", metavar="ACTION", required=True)
     actions.add_parser("rotate-key", help="re-encrypt everything with a new key, then retire the old one")
+    actions.add_parser("check", help="prove that every record and file decrypts with the key file")
     faults = actions.add_parser("faults", help="list recorded device faults")
     faults.add_argument("--limit", type=int, default=50)
     actions.add_parser("ratings", help="satisfaction ratings given at this kiosk, with the share satisfied")
@@ -30,6 +32,8 @@ def cmd_store(args: argparse.Namespace) -> int:
         if args.store_action == "rotate-key":
             key_id = store.rotate_key()
             print(f"store re-encrypted with key {key_id}; older keys retired")
+        elif args.store_action == "check":
+            return print_check(store)
         elif args.store_action == "ratings":
             print_ratings(store)
         else:
@@ -45,6 +49,17 @@ def cmd_store(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def print_check(store) -> int:
+    """Every sealed value and stored file opened with the key ring; 1 if any does not."""
+    from sync.store.check import check_store
+    report = check_store(store)
+    for failure in report.failures:
+        print(f"DOES NOT DECRYPT: {failure}")
+    verdict = "all decrypt" if not report.failures else f"{len(report.failures)} do not decrypt"
+    print(f"{report.records} sealed values and {report.files} files checked: {verdict}")
+    return 1 if report.failures else 0
 
 
 def print_ratings(store) -> None:

@@ -32,8 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args):
+    """The configuration and the store; a store that cannot open (a lost key) is a clear
+    message and exit status 2, never a traceback."""
     from kiosk.config import load
-    from sync.store import open_store
+    from sync.store import StoreError, open_store
 
     from sync.credentials import credentials_beside
 
@@ -41,7 +43,11 @@ def _open(args):
     store_path = args.store or config.kiosk.resolved_data_dir() / "kiosk.db"
     key_path = args.key or config.kiosk.resolved_key_file()
     config = config.model_copy(update={"sync": credentials_beside(config.sync, key_path)})
-    return config, open_store(store_path, key_path)
+    try:
+        return config, open_store(store_path, key_path)
+    except StoreError as exc:
+        print(f"kiosk sync: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _when(moment) -> str:

@@ -3,10 +3,19 @@
 ``open_store`` is the one way in. It refuses to start with a clear reason (unwritable
 folder, bad key file, locked or corrupt database) instead of running without a store,
 because a kiosk that cannot record a ticket must not hand one out.
+
+A key is created only for a store without data: when the database or stored files exist and
+the key file is missing, or the key does not open them, ``KeyMissingError`` stops the kiosk
+("Máy tạm ngừng phục vụ" with the reason) instead of sealing new dossiers with a new key
+while the queued ones become unreadable. The data folder is 0700 and the store's files 0600
+whatever the umask.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,11 +28,12 @@ from sync.store import models_all  # noqa: F401  (registers every area's tables)
 from sync.store.base import Base
 from sync.store.crypto import EncryptedBytes, KeyRing, bind_keyring
 from sync.store.db import make_engine
-from sync.store.errors import DecryptionError, KeyFileError, StoreError
+from sync.store.errors import DecryptionError, KeyFileError, KeyMissingError, StoreError
 from sync.store.files import EncryptedFileStore, FileRef
 from sync.store.migrate import upgrade
 
-__all__ = ["Store", "open_store", "StoreError", "KeyFileError", "DecryptionError", "FileRef"]
+__all__ = ["Store", "open_store", "StoreError", "KeyFileError", "KeyMissingError", "DecryptionError",
+           "FileRef"]
 
 
 class Store:
@@ -33,7 +43,21 @@ class Store:
         self.engine = engine
         self.keyring = ring
         self.files = files
+        self.tmp_dir = files.root.parent / "tmp"
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def adopt_temp_folder(self) -> None:
+        """Make the store's private ``tmp`` folder (0700) this process's temporary folder,
+        emptied first: what OCR or any library writes there (a page's text) stays inside
+        the data folder, and what a ``kill -9`` left is removed at the next start.
+
+        Only the kiosk itself calls this, once at start: a command run beside it (``kiosk
+        sync``) must not empty the running kiosk's folder.
+        """
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+        self.tmp_dir.mkdir(mode=0o700)
+        tempfile.tempdir = str(self.tmp_dir)
+        os.environ["TMPDIR"] = str(self.tmp_dir)     # tesseract and other child processes
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -59,8 +83,11 @@ class Store:
         Returns the new key id.
         """
         new_id = self.keyring.add_key()
+        present = set(inspect(self.engine).get_table_names())
         with self.session() as session:
             for mapper in Base.registry.mappers:
+                if mapper.local_table.name not in present:
+                    continue
                 cols = [c for c in mapper.columns if isinstance(c.type, EncryptedBytes)]
                 if not cols:
                     continue
@@ -88,15 +115,25 @@ def open_store(path: Path, key_path: Path, busy_timeout_ms: int = 5000) -> Store
     only by the kiosk user (mode 0600). ``busy_timeout_ms`` is how long a write waits for
     another writer (the sync worker) before giving up with a ``StoreError``.
     """
-    path = Path(path)
+    path, key_path = Path(path), Path(key_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o700)
         probe = path.parent / ".write-probe"
         probe.write_bytes(b"")
         probe.unlink()
+        had_data = _has_data(path)
+        # SQLite gives its -wal and -shm files the database file's mode
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+            if name.exists():
+                os.chmod(name, 0o600)
     except OSError as exc:
         raise StoreError(f"data folder {path.parent} is not writable: {exc.strerror}") from exc
-    ring = KeyRing.load_or_create(Path(key_path))
+    if had_data and not key_path.exists():
+        raise KeyMissingError(f"key file {key_path} is missing but {path.parent} holds encrypted "
+                              "data: restore the key file; a new key would not open it")
+    ring = KeyRing.load_or_create(key_path)
     engine = make_engine(path, busy_timeout_ms)
     bind_keyring(engine, ring)
     try:
@@ -106,4 +143,20 @@ def open_store(path: Path, key_path: Path, busy_timeout_ms: int = 5000) -> Store
         engine.dispose()
         raise StoreError(f"cannot open database {path}: {exc}") from exc
     files = EncryptedFileStore(path.parent / "files", ring)
+    _check_key_fits(engine, ring, files, key_path)
     return Store(engine, ring, files)
+
+
+def _has_data(path: Path) -> bool:
+    """A database with content or any stored file: data a new key could not open."""
+    return (path.exists() and path.stat().st_size > 0) or any((path.parent / "files").glob("*/*.bin"))
+
+
+def _check_key_fits(engine: Engine, ring: KeyRing, files: EncryptedFileStore, key_path: Path) -> None:
+    """A sample of sealed values (one per table) and one file must open with the ring."""
+    from sync.store.check import check_values
+    report = check_values(engine, ring, files, limit=1)
+    if report.failures:
+        engine.dispose()
+        raise KeyMissingError(f"key file {key_path} does not open the stored data "
+                              f"({report.failures[0]}): restore the right key file")

@@ -4,6 +4,10 @@ Why a ring and not one key: rotation. New data is sealed with the *active* key; 
 sealed blob names the key that sealed it, so older data stays readable until
 ``Store.rotate_key()`` has re-sealed it and the old key is retired.
 
+Key ids are random 32-bit numbers, not 1, 2, 3: two rings made independently (a key file
+lost and re-created, two kiosks) never share an id, so one ring can hold keys from both and a
+blob never names a key that is not the one that sealed it.
+
 Blob layout: ``b"K1" | key id (4 bytes, big-endian) | nonce (12 bytes) | ciphertext+tag``.
 The associated data binds a blob to its purpose (e.g. the column name), so a blob copied
 into another column does not decrypt.
@@ -13,6 +17,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,13 +45,24 @@ class KeyRing:
     def load_or_create(cls, path: Path) -> "KeyRing":
         """Open the key file, creating it (mode 0600) on first start.
 
-        A key file readable by others is refused: that would leak every citizen's data.
+        Only for a store without data: ``open_store`` refuses to create a key when
+        encrypted data exists (sync/store/__init__.py).
         """
         path = Path(path)
         if not path.exists():
-            ring = cls(path=path, active=1, keys={1: AESGCM.generate_key(bit_length=256)})
+            key_id = _new_key_id(set())
+            ring = cls(path=path, active=key_id, keys={key_id: AESGCM.generate_key(bit_length=256)})
             ring.save()
             return ring
+        return cls.load(path)
+
+    @classmethod
+    def load(cls, path: Path) -> "KeyRing":
+        """Open an existing key file.
+
+        A key file readable by others is refused: that would leak every citizen's data.
+        """
+        path = Path(path)
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             raise KeyFileError(f"key file {path} has mode {mode:o}; it must be 0600")
@@ -62,7 +78,7 @@ class KeyRing:
 
     def save(self) -> None:
         """Write atomically with mode 0600 from the first byte."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         doc = {"active": self.active,
                "keys": {str(k): base64.b64encode(v).decode() for k, v in self.keys.items()}}
         tmp = self.path.with_suffix(".tmp")
@@ -75,7 +91,7 @@ class KeyRing:
 
     def add_key(self) -> int:
         """Create a new active key; older ones stay for reading."""
-        new_id = max(self.keys) + 1
+        new_id = _new_key_id(set(self.keys))
         self.keys[new_id] = AESGCM.generate_key(bit_length=256)
         self.active = new_id
         self.save()
@@ -105,6 +121,14 @@ class KeyRing:
 
     def sealed_with_active(self, blob: bytes) -> bool:
         return int.from_bytes(blob[2:6], "big") == self.active
+
+
+def _new_key_id(taken: set[int]) -> int:
+    """A random id for a new key (never 0, never one already in the ring)."""
+    while True:
+        key_id = secrets.randbits(32)
+        if key_id and key_id not in taken:
+            return key_id
 
 
 def _ring(dialect: Any) -> KeyRing:

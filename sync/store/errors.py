@@ -15,3 +15,13 @@ class KeyFileError(StoreError):
 
 class DecryptionError(StoreError):
     """Stored data does not decrypt with any known key (tampered, or the key was lost)."""
+
+
+class KeyMissingError(KeyFileError):
+    """The key file is gone (or is another key) while encrypted data exists. A new key would
+    make every queued dossier unreadable, so the kiosk stops until the key is restored."""
+
+    vi = ("Không tìm thấy khóa mã hóa dữ liệu của máy, hoặc khóa không khớp với dữ liệu. "
+          "Vui lòng báo cán bộ kỹ thuật để khôi phục khóa.")
+    en = ("The kiosk's data encryption key is missing or does not match its data. "
+          "Please ask a technician to restore the key.")

@@ -30,7 +30,8 @@ class FileRef:
 class EncryptedFileStore:
     def __init__(self, root: Path, ring: KeyRing) -> None:
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.root, 0o700)
         self._ring = ring
 
     def _path(self, file_id: str) -> Path:
@@ -60,6 +61,14 @@ class EncryptedFileStore:
         file_id = ref.file_id if isinstance(ref, FileRef) else ref
         return self._path(file_id).exists()
 
+    def paths(self) -> list[Path]:
+        """Every stored file, for ``kiosk store check``."""
+        return sorted(self.root.glob("*/*.bin"))
+
+    def check(self, path: Path) -> None:
+        """Raise ``DecryptionError`` unless the stored file at ``path`` opens."""
+        self._ring.open(path.read_bytes(), _PURPOSE + path.stem.encode())
+
     def reseal_all(self) -> int:
         """Re-encrypt every file not sealed with the active key (key rotation)."""
         count = 0
@@ -74,9 +83,10 @@ class EncryptedFileStore:
 
     @staticmethod
     def _write(path: Path, blob: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as fh:
+        # 0600 from the first byte whatever the umask (os.open's mode is only ever narrowed)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             fh.write(blob)
             fh.flush()
             os.fsync(fh.fileno())

@@ -53,9 +53,11 @@ def test_rotate_key_and_faults_for_the_technician(tmp_path):
     first = run("store", "--config", str(EXAMPLE), "faults", env=env)
     assert first.returncode == 0 and "no device faults" in first.stdout
     rotated = run("store", "--config", str(EXAMPLE), "rotate-key", env=env)
-    assert rotated.returncode == 0 and "key 2" in rotated.stdout
     import json
-    assert list(json.loads((tmp_path / "k.key").read_text())["keys"]) == ["2"]
+    import re
+    new_id = re.search(r"with key (\d+);", rotated.stdout)
+    assert rotated.returncode == 0 and new_id, rotated.stdout
+    assert list(json.loads((tmp_path / "k.key").read_text())["keys"]) == [new_id.group(1)]
 
 
 def test_ratings_summary_for_the_technician(tmp_path):

@@ -66,8 +66,8 @@ def test_encrypted_columns_never_hold_plaintext_and_survive_key_rotation(tmp_pat
         assert "Trần Văn Bình".encode() not in raw and b"001090012345" not in raw
 
         old_keys = dict(store.keyring.keys)
-        store.rotate_key()
-        assert set(store.keyring.keys) == {max(old_keys) + 1}
+        new_id = store.rotate_key()
+        assert set(store.keyring.keys) == {new_id} and new_id not in old_keys
         with store.session() as s:
             assert s.scalars(select(Probe)).one().identity["name"] == "Trần Văn Bình"
         assert store.files.get(ref) == b"scan of a paper"
@@ -93,6 +93,7 @@ def test_unwritable_data_folder_refuses_with_the_reason(tmp_path):
 
 
 def test_corrupt_database_refuses_with_the_reason(tmp_path):
+    KeyRing.load_or_create(tmp_path / "k.key")   # without it, the missing key is the reason
     (tmp_path / "kiosk.db").write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="cannot open database"):
         open_store(tmp_path / "kiosk.db", tmp_path / "k.key")
