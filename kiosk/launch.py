@@ -8,6 +8,7 @@ worse.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -26,9 +27,12 @@ _stop_requested = threading.Event()
 def _start(config: config_mod.Config) -> int:
     from PySide6.QtCore import QTimer
 
-    from kiosk.app import build
+    from kiosk.app import build, open_kiosk_store
+    os.umask(0o077)  # whatever the kiosk writes is its own, whatever umask it inherited
     try:
-        app = build(config, defer=True)
+        store = open_kiosk_store(config)
+        store.adopt_temp_folder()  # OCR's page text stays in the data folder; emptied now
+        app = build(config, store=store, defer=True)
     except StoreError as exc:
         return out_of_service(exc, fullscreen=config.kiosk.fullscreen)
     _quit_on_signals(app.qapp)

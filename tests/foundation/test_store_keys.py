@@ -169,3 +169,28 @@ def test_a_ring_loaded_after_rotation_still_reads_everything(filled):
 
 def test_decryption_error_is_a_store_error():
     assert issubclass(DecryptionError, StoreError) and issubclass(KeyFileError, StoreError)
+
+
+def test_the_kiosk_with_a_lost_key_is_out_of_service_and_makes_no_new_key(tmp_path):
+    import signal
+    import socket
+
+    from kiosk.config import EXAMPLE
+    db, key = tmp_path / "data" / "kiosk.db", tmp_path / "store.key"
+    open_store(db, key).close()
+    key.unlink()
+    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    notify.bind(str(tmp_path / "notify"))  # as systemd would: READY once the screen is shown
+    notify.settimeout(120)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--config", str(EXAMPLE)], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTIFY_SOCKET": str(tmp_path / "notify"),
+             "KIOSK__KIOSK__DATA_DIR": str(db.parent), "KIOSK__KIOSK__KEY_FILE": str(key)})
+    message = notify.recv(4096).decode()
+    notify.close()
+    assert "out of service" in message
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2 and "key file" in err and "Traceback" not in err
+    assert not key.exists()
