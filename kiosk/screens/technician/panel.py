@@ -45,6 +45,7 @@ class PanelScreen(Screen):
         for button in (self.refresh, self.self_test, self.restart, self.reboot, self.poweroff,
                        self.desktop, self.leave):
             button.setMinimumHeight(64)
+            button.setStyleSheet("font-size: 24px; min-width: 120px;")  # six fit a 1280 px screen
         lay = page_layout(self)
         lay.addWidget(self.title)
         lay.addLayout(grid, 1)

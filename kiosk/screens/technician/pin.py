@@ -19,23 +19,24 @@ class PinScreen(Screen):
         self.flow = flow
         self.pin = ""
         self.title = label(role="title")
-        self.dots = label(role="number")
+        self.dots = label(role="title")
         self.dots.setObjectName("tech_pin_dots")
         self.status = label(role="error")
         self.status.setObjectName("tech_pin_status")
         grid = QGridLayout()
         grid.setSpacing(16)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"]
+        # three rows of four: the pad fits a 1280×800 screen with its 72 px keys
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "erase", "ok"]
         self.keys = {}
         for i, key in enumerate(keys):
             button = big_button(role="primary" if key == "ok" else "secondary")
             button.setObjectName(f"tech_pin_{key}")
-            button.setMinimumHeight(90)
+            button.setStyleSheet("min-width: 120px;")  # four in a row on a 1280 px screen
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             if key.isdigit():
                 button.setText(key)
             self.keys[key] = button
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // 4, i % 4)
         self.back = action_button("tech_pin_back", lambda: self.flow.leave("button"), role="secondary")
         lay = page_layout(self)
         lay.addWidget(self.title)
