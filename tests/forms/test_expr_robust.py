@@ -102,3 +102,14 @@ def test_nothing_but_expr_error_escapes(src, values):
         expr.evaluate(lambda n: values.get(n), values.get("_self"), TODAY)
     except ExprError:
         pass
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab()[]{}|*+?.^$\\,0123456789dws:=<!-", max_size=24),
+       st.text(alphabet="ab 1", max_size=40))
+def test_any_pattern_is_refused_or_safe_to_run(pattern, text):
+    try:
+        compiled = check_pattern(pattern)
+    except ExprError:
+        return
+    compiled.fullmatch(text)      # accepted: it compiles and runs on the citizen's text
