@@ -8,7 +8,7 @@ broken) and says in words that there is more, with a big button that scrolls a p
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QScroller, QScrollerProperties, QWidget
 
 MORE_HEIGHT = 64
@@ -82,5 +82,8 @@ class TouchScrollArea(QScrollArea):
         self._place_more()
 
     def scroll_to(self, widget: QWidget) -> None:
-        """Bring ``widget`` into view, clear of the "see more" button."""
-        self.ensureWidgetVisible(widget, 0, MORE_HEIGHT + 8)
+        """Bring ``widget`` to the top of the view (what to answer first, then what follows),
+        or as near as the end of the content allows."""
+        top = widget.mapTo(self.widget(), QPoint(0, 0)).y()
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, min(bar.maximum(), top - 16)))
