@@ -14,6 +14,7 @@ from kiosk.diagnostics import DiagEnv, run_checks
 from kiosk.diagnostics.device_tests import card_test_read
 from kiosk.diagnostics.result import Status
 from tests.technician.conftest import printer_emulator, write_config  # noqa: F401 (fixtures)
+from tests.technician.test_gui_technician import enter, make_kiosk, open_page, tap, text_of  # noqa: F401
 
 
 def _env(write_config, printer_emulator, reader: str) -> DiagEnv:
@@ -22,6 +23,7 @@ def _env(write_config, printer_emulator, reader: str) -> DiagEnv:
 
 def test_reader_found_card_present_and_its_atr(write_config, printer_emulator, card_on_reader):
     _, name = card_on_reader()
+    assert wait_card_state(name, True, timeout=10)  # vpcd is connected before pcscd sees the card
     [result] = run_checks(_env(write_config, printer_emulator, "Kiosk vpcd"), ["card_reader"])
     assert result.status is Status.OK
     assert result.details["reader"] == name and result.details["card_present"] is True
@@ -56,3 +58,22 @@ def test_a_card_wait_stops_when_cancelled(pcsc_stack):
     threading.Timer(0.3, cancel.set).start()
     # an hour's timeout: only the cancel can end this wait within the test's time limit
     assert wait_card_state(pcsc_stack.slot(1)[0], True, timeout=3600, cancel=cancel) is False
+
+
+def test_the_panel_test_read_succeeds_on_the_emulated_card(qtbot, make_kiosk, printer_emulator, card_on_reader):
+    citizen = SyntheticCitizen()
+    _, name = card_on_reader(citizen)
+    assert wait_card_state(name, True, timeout=10)
+    app = make_kiosk(printer_emulator.uri, reader="Kiosk vpcd")
+    enter(qtbot, app)
+    open_page(qtbot, app, "card_reader")
+    qtbot.waitUntil(lambda: "ATR" in text_of(app.window, "tech_device_facts"), timeout=20_000)
+    tap(qtbot, app.window, "tech_test")  # no CAN yet: asked for it, nothing read
+    assert "CAN" in text_of(app.window, "tech_test_result")
+    for digit in citizen.can:
+        tap(qtbot, app.window, f"tech_can_{digit}")
+    tap(qtbot, app.window, "tech_test")
+    qtbot.waitUntil(lambda: "Đọc thẻ thành công" in text_of(app.window, "tech_test_result"), timeout=30_000)
+    shown = text_of(app.window, "tech_test_result")
+    assert "PACE" in shown and "apdus" in shown
+    assert citizen.id_number not in shown and citizen.full_name not in shown
