@@ -151,6 +151,7 @@ class LookupScreen(Screen):
             problem = ""
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+        self.hint.setVisible(not problem)  # the notice says what to do: room for it at 1280x800
 
 
 class LookupResultScreen(Screen):
