@@ -89,6 +89,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             if args.unverified:
                 for item in p.unverified:
                     print(f"      ! {item}")
+    if args.unverified and catalog.index.unverified:
+        print("Papers of every procedure (the Mẫu 01 receipt)")
+        for item in catalog.index.unverified:
+            print(f"      ! {item}")
     return 0
 
 

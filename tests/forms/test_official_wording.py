@@ -65,3 +65,13 @@ def test_the_pdf_is_dated_by_the_centre_clock(catalog, identity, tmp_path, monke
     monkeypatch.setattr(forms.clock.dt, "datetime", Frozen)
     text = text_of(render_declaration(ct01(catalog, identity), place="Hà Nội"), tmp_path)
     assert "Hà Nội, ngày 04 tháng 12 năm 2026" in text
+
+
+def test_what_stays_unverified_about_the_receipt_is_listed(capsys):
+    import argparse
+
+    from kiosk.cli.cmd_forms import cmd_list
+    assert cmd_list(argparse.Namespace(dir=None, unverified=True)) == 0
+    out = capsys.readouterr().out
+    assert "receipt.legal_basis: Circular 01/2018/TT-VPCP is reported replaced" in out
+    assert "form: items 1-11" in out      # CT01's own list
