@@ -108,7 +108,7 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
              on_progress: Callable[[Any], None] | None = None, *, pool: str = "default",
              cancel: Cancel | None = None) -> None:
     relay = _Relay()
-    relay.pool = pool
+    relay.pool = "" if cancel is not None else pool  # a cancellable wait waits on the citizen
     _live.add(relay)
     kwargs: dict[str, Any] = {}
     if _accepts(fn, "progress"):
@@ -137,9 +137,11 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
     thread_pool(pool).start(_Runnable(fn, relay, kwargs))
 
 
-def longest_wait_s(pools: tuple[str, ...] = ("default",)) -> float:
-    """How long the oldest unfinished task of ``pools`` has run: the citizen's wait, for the
-    busy indicator (``kiosk.access.busy``). Sync, diagnostics, OCR behind the citizen's back
-    and the cameras' frame loops (they show their own live picture) do not count."""
+def longest_wait_s(pools: tuple[str, ...] = ("default", "device", "sync")) -> float:
+    """How long the oldest unfinished task of ``pools`` has run: the citizen's wait (a ticket
+    printing, a card read, a lookup), for the busy indicator (``kiosk.access.busy``).
+    Diagnostics and OCR behind the citizen's back do not count, nor cancellable waits (for a
+    card on the reader, a QR under the camera: the citizen is the one to act, "please wait"
+    would mislead); a camera's frame grabs are each far shorter than 300 ms."""
     now = time.monotonic()
     return max((now - r.started for r in _live if r.pool in pools), default=0.0)

@@ -143,3 +143,16 @@ def test_a_wait_longer_than_300_ms_shows_motion_and_is_spoken(qtbot, kiosk):
     qtbot.waitUntil(lambda: w.access.speaker.last_text == "Xin vui lòng chờ", timeout=8000)
     release.set()
     qtbot.waitUntil(lambda: not w.busy.isVisible(), timeout=3000)
+
+
+def test_waiting_for_the_citizen_is_not_a_wait(qtbot, kiosk):
+    """A card on the reader, a QR under the camera: the citizen acts, no "please wait"."""
+    import threading
+
+    from kiosk.tasks import Cancel, longest_wait_s, run_task
+
+    started, card = threading.Event(), Cancel()
+    run_task(lambda cancel: (started.set(), card.wait(30)), cancel=card, pool="device")
+    assert started.wait(10)
+    assert longest_wait_s() == 0.0
+    card.set()
