@@ -1,6 +1,6 @@
 """The tests a technician runs from a device's page (and the self-test report).
 
-Each is Qt-free, takes a ``cancel`` event where it waits, and returns a ``TestOutcome``: a
+Each is Qt-free, takes a ``cancel`` event where it waits, and returns a ``DeviceTestResult``: a
 verdict in plain words plus technical facts. Nothing personal leaves a test: a card read
 reports how it went (access method, passive-authentication verdict, APDU count, time) and
 wipes the identity; an ID card's QR is reported as "an ID card QR", never its content.
@@ -17,7 +17,7 @@ from kiosk.diagnostics.result import CheckResult
 
 
 @dataclass
-class TestOutcome:
+class DeviceTestResult:
     ok: bool
     vi: str
     en: str
@@ -28,13 +28,13 @@ class TestOutcome:
         return self.vi if lang == "vi" else self.en
 
 
-def _failed(exc: BaseException, vi: str, en: str) -> TestOutcome:
+def _failed(exc: BaseException, vi: str, en: str) -> DeviceTestResult:
     said_vi, said_en = getattr(exc, "vi", ""), getattr(exc, "en", "")
-    return TestOutcome(False, f"{vi}. {said_vi}".strip(), f"{en}. {said_en}".strip(),
+    return DeviceTestResult(False, f"{vi}. {said_vi}".strip(), f"{en}. {said_en}".strip(),
                        {"error": f"{type(exc).__name__}: {exc}"[:300]})
 
 
-def test_print(config) -> TestOutcome:
+def print_test_page(config) -> DeviceTestResult:
     """The test page (Vietnamese, a QR, the cut) on the configured printer."""
     from devices.printer.layouts import test_page_layout
     from devices.printer.printer import open_printer
@@ -54,14 +54,14 @@ def test_print(config) -> TestOutcome:
                "ms": round(outcome.duration_s * 1000), "cut": True,
                "status_after": outcome.status_after.state.value}
     if outcome.ok:
-        return TestOutcome(True, "Đã in trang thử có mã QR và cắt giấy", "Test page printed with a QR and cut",
+        return DeviceTestResult(True, "Đã in trang thử có mã QR và cắt giấy", "Test page printed with a QR and cut",
                            details)
     err = outcome.error
-    return TestOutcome(False, f"Không in được: {getattr(err, 'vi', '')}", f"Not printed: {getattr(err, 'en', '')}",
+    return DeviceTestResult(False, f"Không in được: {getattr(err, 'vi', '')}", f"Not printed: {getattr(err, 'en', '')}",
                        details)
 
 
-def qr_test(env, seconds: float = 5.0, cancel: threading.Event | None = None) -> TestOutcome:
+def qr_test(env, seconds: float = 5.0, cancel: threading.Event | None = None) -> DeviceTestResult:
     """"Show a QR": decode the QR camera's frames until a code or ``seconds`` pass."""
     from devices.camera.qr_decoders import make_decoder, to_gray
     from kiosk.diagnostics.device_checks import open_qr_camera
@@ -77,17 +77,17 @@ def qr_test(env, seconds: float = 5.0, cancel: threading.Event | None = None) ->
         while time.monotonic() < deadline and not cancel.is_set():
             frame = source.read()
             if frame is None:
-                return TestOutcome(False, "Camera ngừng cho hình giữa chừng", "The camera stopped giving pictures",
+                return DeviceTestResult(False, "Camera ngừng cho hình giữa chừng", "The camera stopped giving pictures",
                                    {"frames": frames})
             frames, last = frames + 1, frame
             codes = decoder.decode(to_gray(frame))
             if codes:
-                return TestOutcome(True, *_describe_code(codes[0]), {"frames": frames}, last)
+                return DeviceTestResult(True, *_describe_code(codes[0]), {"frames": frames}, last)
     finally:
         source.close()
     if cancel.is_set():
-        return TestOutcome(False, "Đã dừng", "Stopped", {"frames": frames}, last)
-    return TestOutcome(False, "Không thấy mã (no code)", "No code seen", {"frames": frames}, last)
+        return DeviceTestResult(False, "Đã dừng", "Stopped", {"frames": frames}, last)
+    return DeviceTestResult(False, "Không thấy mã (no code)", "No code seen", {"frames": frames}, last)
 
 
 def _describe_code(text: str) -> tuple[str, str]:
@@ -103,7 +103,7 @@ def _describe_code(text: str) -> tuple[str, str]:
             "ID card QR read (content not shown)")
 
 
-def capture_test(env) -> TestOutcome:
+def capture_test(env) -> DeviceTestResult:
     """A still from the document camera/scanner with the page outline and quality verdicts."""
     import cv2
 
@@ -127,12 +127,12 @@ def capture_test(env) -> TestOutcome:
     details = {"size": f"{frame.shape[1]}×{frame.shape[0]}", "page_found": page is not None,
                "issues": [i.code for i in issues]}
     if not issues:
-        return TestOutcome(True, "Ảnh chụp đạt: thấy trang giấy, rõ nét", "Capture good: page found, sharp",
+        return DeviceTestResult(True, "Ảnh chụp đạt: thấy trang giấy, rõ nét", "Capture good: page found, sharp",
                            details, shown)
-    return TestOutcome(False, " ".join(i.vi for i in issues), " ".join(i.en for i in issues), details, shown)
+    return DeviceTestResult(False, " ".join(i.vi for i in issues), " ".join(i.en for i in issues), details, shown)
 
 
-def card_test_read(env, can: str, timeout_s: float = 10.0) -> TestOutcome:
+def card_test_read(env, can: str, timeout_s: float = 10.0) -> DeviceTestResult:
     """Read a (test) card with its CAN; report how, never who."""
     from pathlib import Path
 
@@ -156,7 +156,7 @@ def card_test_read(env, can: str, timeout_s: float = 10.0) -> TestOutcome:
     details = {"reader": name, "atr": atr, "access": result.access,
                "passive_authentication": result.pa.status.value, "apdus": result.apdus,
                "ms": round((time.perf_counter() - started) * 1000)}
-    return TestOutcome(True, f"Đọc thẻ thành công ({result.access}, {result.apdus} lệnh APDU)",
+    return DeviceTestResult(True, f"Đọc thẻ thành công ({result.access}, {result.apdus} lệnh APDU)",
                        f"Card read ({result.access}, {result.apdus} APDUs)", details)
 
 
@@ -165,7 +165,7 @@ def _literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def self_test_report(config, results: list[CheckResult]) -> TestOutcome:
+def self_test_report(config, results: list[CheckResult]) -> DeviceTestResult:
     """Every check's verdict printed on the receipt printer, for the maintenance folder."""
     from devices.printer.layouts import Cut, Feed, Separator, Text
     from devices.printer.printer import open_printer
@@ -181,6 +181,6 @@ def self_test_report(config, results: list[CheckResult]) -> TestOutcome:
     except Exception as exc:  # noqa: BLE001
         return _failed(exc, "Không in được báo cáo", "The report did not print")
     if outcome.ok:
-        return TestOutcome(True, "Đã in báo cáo tự kiểm tra", "Self-test report printed")
-    return TestOutcome(False, f"Không in được: {getattr(outcome.error, 'vi', '')}",
+        return DeviceTestResult(True, "Đã in báo cáo tự kiểm tra", "Self-test report printed")
+    return DeviceTestResult(False, f"Không in được: {getattr(outcome.error, 'vi', '')}",
                        f"Not printed: {getattr(outcome.error, 'en', '')}")

@@ -151,13 +151,13 @@ def live_frame(device: str, source):
     return frame
 
 
-def _as_outcome(result) -> tests.TestOutcome:
-    return tests.TestOutcome(result.status.value != "fault", result.vi, result.en, result.details)
+def _as_outcome(result) -> tests.DeviceTestResult:
+    return tests.DeviceTestResult(result.status.value != "fault", result.vi, result.en, result.details)
 
 
 def test_fn(device: str, env, config, can: str):
     if device == "printer":
-        return lambda: tests.test_print(config)
+        return lambda: tests.print_test_page(config)
     if device == "qr_camera":
         return lambda cancel: tests.qr_test(env, 5.0, cancel)
     if device == "scanner":
@@ -170,7 +170,7 @@ def test_fn(device: str, env, config, can: str):
     if device == "log":
         from kiosk.diagnostics.logbuffer import install
 
-        return lambda: tests.TestOutcome(True, "\n".join(install().last(8)), "\n".join(install().last(8)))
+        return lambda: tests.DeviceTestResult(True, "\n".join(install().last(8)), "\n".join(install().last(8)))
     return None
 
 
@@ -180,14 +180,14 @@ def second_fn(device: str, env):
 
         def changed():
             audit.record(env.store, "paper_changed")
-            return tests.TestOutcome(True, "Đã ghi nhận thay cuộn giấy", "Paper change noted")
+            return tests.DeviceTestResult(True, "Đã ghi nhận thay cuộn giấy", "Paper change noted")
         return changed
     if device == "central":
         from sync.state import retry
 
         def again():
             count = retry(env.store, "all")
-            return tests.TestOutcome(True, f"Đã đưa {count} hồ sơ vào hàng gửi lại",
+            return tests.DeviceTestResult(True, f"Đã đưa {count} hồ sơ vào hàng gửi lại",
                                      f"{count} dossier(s) queued to be sent again")
         return again
     return None

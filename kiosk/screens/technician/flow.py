@@ -27,7 +27,7 @@ _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.K
 
 class TechnicianFlow(QObject):
     results_changed = Signal()
-    #: device page name, TestOutcome (or an exception)
+    #: device page name, DeviceTestResult (or an exception)
     test_done = Signal(str, object)
     pin_answered = Signal(object)
     message = Signal(str, str)  # vi, en: an action's answer for the panel

@@ -1,0 +1,42 @@
+"""The device pages' tests, Qt-free, on the simulated cameras and the ESC/POS emulator."""
+from __future__ import annotations
+
+from kiosk.config import load
+from kiosk.diagnostics import DiagEnv
+from kiosk.diagnostics.device_tests import capture_test, print_test_page, qr_test, self_test_report
+
+
+def _env(write_config, printer_emulator) -> DiagEnv:
+    return DiagEnv(load(write_config(printer_emulator.uri), environ={}))
+
+
+def test_capture_gives_the_outline_and_the_quality_verdicts(write_config, printer_emulator):
+    outcome = capture_test(_env(write_config, printer_emulator))
+    assert outcome.details["page_found"] is True
+    assert outcome.ok == (outcome.details["issues"] == [])
+    assert outcome.image is not None and outcome.image.shape[1] > 1000
+
+
+def test_an_id_card_qr_is_named_never_shown(write_config, printer_emulator):
+    from devices.sim.citizen import SyntheticCitizen
+
+    env = _env(write_config, printer_emulator)  # the simulated tray: an empty tray, then the card
+    outcome = qr_test(env, seconds=30)
+    assert outcome.ok and "thẻ căn cước" in outcome.vi
+    assert SyntheticCitizen().id_number not in outcome.vi + outcome.en + repr(outcome.details)
+
+
+def test_a_printer_pulled_out_fails_the_test_print_plainly(write_config, printer_emulator):
+    env = _env(write_config, printer_emulator)
+    printer_emulator.stop()
+    outcome = print_test_page(env.config)
+    assert not outcome.ok and outcome.vi.startswith("Không in được trang thử")
+
+
+def test_the_self_test_report_is_printed(write_config, printer_emulator):
+    from kiosk.diagnostics import run_checks
+
+    env = _env(write_config, printer_emulator)
+    results = run_checks(env, ["printer", "software"])
+    assert self_test_report(env.config, results).ok
+    assert len(printer_emulator.wait_for_jobs(1)) == 1
