@@ -59,6 +59,10 @@ class Allocation(_Answer):
     last: int
 
 
+class _RatingsKept(_Answer):
+    accepted: list[int]
+
+
 class Registration(_Answer):
     kiosk_id: str
     secret: str
@@ -220,6 +224,10 @@ class CentralClient:
                                           "devices": devices or {}, "app_version": app_version,
                                           "checks": checks or {}, "audit": audit or []},
                         _Answer)
+
+    def send_ratings(self, ratings: list[dict]) -> list[int]:
+        """Anonymous ratings (``sync.ratings``); the entry ids the central kept."""
+        return self._post_json("/v1/ratings", {"ratings": ratings}, _RatingsKept).accepted
 
     def allocate(self, kind: str, scope: str, day: date, count: int) -> tuple[int, int]:
         got = self._post_json("/v1/allocations", {"kind": kind, "scope": scope,

@@ -68,6 +68,24 @@ class Heartbeat(_Strict):
     app_version: Annotated[str, Field(max_length=40)] = ""
     checks: dict[Annotated[str, Field(max_length=40)], CheckReport] = Field(default_factory=dict, max_length=40)
     audit: list[AuditEntry] = Field(default_factory=list, max_length=100)
+    #: the procedure catalog the kiosk runs (its ETag), for the province dashboard
+    catalog_version: Annotated[str, Field(max_length=80)] = ""
+
+
+class RatingEntry(_Strict):
+    """One anonymous satisfaction rating (sync/store/models_rating.py): a level and reason
+    codes, no person; ``id`` is the kiosk's own, so a repeat is ignored."""
+
+    id: int = Field(ge=1, le=2**53)
+    at: datetime
+    level: Literal["very_satisfied", "satisfied", "unsatisfied"]
+    service_code: Annotated[str, Field(pattern=r"^[0-9A-Za-z._-]{1,16}$")] | None = None
+    reasons: list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]] = Field(
+        default_factory=list, max_length=10)
+
+
+class RatingBatch(_Strict):
+    ratings: list[RatingEntry] = Field(min_length=1, max_length=100)
 
 
 class AllocationRequest(_Strict):

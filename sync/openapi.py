@@ -15,7 +15,8 @@ from sync import contract, signing
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 
 _MODELS = [contract.KioskRegistration, contract.Heartbeat, contract.AllocationRequest,
-           contract.AllocationResult, contract.DossierSubmission, contract.PaperSearch]
+           contract.AllocationResult, contract.DossierSubmission, contract.PaperSearch,
+           contract.RatingBatch]
 
 _ERROR = {"description": "refused; `error` is a stable code, `message` a sentence",
           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -110,6 +111,14 @@ def build() -> dict:
                                    "requestBody": _json_body("Heartbeat"),
                                    "responses": {"200": _ok("seen", {"type": "object"}),
                                                  **_errors()}}},
+        "/v1/ratings": {"post": {
+            "summary": "anonymous satisfaction ratings (a level and reason codes); a repeat of "
+                       "an entry id is accepted and not counted twice",
+            "requestBody": _json_body("RatingBatch"),
+            "responses": {"200": _ok("the entry ids kept", {
+                "type": "object", "required": ["accepted"],
+                "properties": {"accepted": {"type": "array", "items": {"type": "integer"}}}}),
+                **_errors()}}},
         "/v1/allocations": {"post": {
             "summary": "lease consecutive queue numbers or dossier sequence numbers of a day",
             "requestBody": _json_body("AllocationRequest"),

@@ -24,6 +24,7 @@ from sync.client import CentralClient
 from sync.credentials import ensure_credentials
 from sync.delivery import deliver_batch, deliver_dossier
 from sync.errors import NotConfigured, PermanentError, Stopping, SyncError, TransientError
+from sync import ratings
 from sync.numbering_leased import refill
 from sync.retention import purge_acknowledged
 from sync.settings import SyncSettings
@@ -339,6 +340,7 @@ class SyncWorker:
                                   checks=checks, audit=audit)
             self._last_heartbeat = time.monotonic()
             self.technician_sent([entry["id"] for entry in audit])
+            ratings.send(self.store, self.client)  # the dashboard's satisfaction share
         except SyncError as exc:
             log.info("heartbeat not sent: %s", exc)
 

@@ -1,4 +1,4 @@
-"""``kiosk central serve|migrate|enroll-token``: the reference central one-stop system
+"""``kiosk central serve|migrate|enroll-token|add-staff``: the reference central one-stop system
 (sync/central)."""
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ def register(subparsers) -> None:
                             help="issue a one-time enrollment token for one kiosk (admin)")
     add_enroll_arguments(enroll)
     enroll.set_defaults(handler=_enroll_token)
+    from sync.central.staff import add_staff_arguments
+
+    staff = sub.add_parser("add-staff",
+                           help="create a dashboard account (or set its password) for a centre's staff")
+    add_staff_arguments(staff)
+    staff.set_defaults(handler=_add_staff)
 
 
 def _serve(args) -> int:
@@ -38,3 +44,9 @@ def _enroll_token(args) -> int:
     from sync.central.admin import run_enroll_token
 
     return run_enroll_token(args)
+
+
+def _add_staff(args) -> int:
+    from sync.central.staff import run_add_staff
+
+    return run_add_staff(args)

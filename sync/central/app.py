@@ -22,7 +22,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import contract, signing
-from sync.central import intake, papers, service, strict_input
+from sync.central import intake, overview, papers, service, strict_input
+from sync.central.dashboard import PREFIX as DASHBOARD, Dashboard
 from sync.central.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -86,11 +87,14 @@ class CentralApp:
         self._log_lock = threading.Lock()
         self._log_window = [time.monotonic(), 0, 0]  # window start, messages, suppressed
         config.files_dir.mkdir(parents=True, exist_ok=True)
+        #: the staff's read-only web page (its own login, not the kiosks' signatures)
+        self.dashboard = Dashboard(session_factory)
         self.routes: list[tuple[str, re.Pattern, Handler, str]] = []
         add = self._route
         add("GET", r"/v1/health", self.h_health, auth="none")
         add("POST", r"/v1/kiosks", self.h_register, auth="enrollment")
         add("POST", r"/v1/heartbeat", self.h_heartbeat)
+        add("POST", r"/v1/ratings", self.h_ratings)
         add("POST", r"/v1/allocations", self.h_allocate)
         add("POST", r"/v1/dossiers", self.h_submit)
         add("POST", r"/v1/dossier-bundles", self.h_bundle)
@@ -109,6 +113,9 @@ class CentralApp:
 
     # ------------------------------------------------------------------ WSGI entry
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == DASHBOARD or path.startswith(DASHBOARD + "/"):
+            return self.dashboard(environ, start_response)
         box: list[Request] = []
         status, body, headers = self._dispatch(environ, box)
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -288,6 +295,10 @@ class CentralApp:
 
     def h_heartbeat(self, session, request, match):
         return 200, service.heartbeat(session, request.kiosk_id, request.json(contract.Heartbeat))
+
+    def h_ratings(self, session, request, match):
+        return 200, overview.record_ratings(session, request.kiosk_id,
+                                            request.json(contract.RatingBatch), service.utcnow())
 
     def h_allocate(self, session, request, match):
         req = request.json(contract.AllocationRequest)

@@ -90,7 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     from sync.central.admin import add_enroll_arguments, run_enroll_token
 
     add_enroll_arguments(sub.add_parser("enroll-token", help="issue a kiosk's one-time token"))
+    from sync.central.staff import add_staff_arguments, run_add_staff
+
+    add_staff_arguments(sub.add_parser("add-staff", help="create a dashboard staff account"))
     args = parser.parse_args(argv)
     if args.command == "enroll-token":
         return run_enroll_token(args)
+    if args.command == "add-staff":
+        return run_add_staff(args)
     return run_migrate(args) if args.command == "migrate" else run_serve(args)

@@ -183,3 +183,41 @@ class ReusablePaper(CentralBase):
     procedure_code: Mapped[str] = mapped_column(String(30), default="")
     attachment_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Rating(CentralBase):
+    """An anonymous satisfaction rating synced from a kiosk (``POST /v1/ratings``): a level
+    and reason codes, no person; one row per kiosk entry, so a repeat is not counted twice."""
+
+    __tablename__ = "rating"
+    __table_args__ = (UniqueConstraint("kiosk_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    level: Mapped[str] = mapped_column(String(16))
+    service_code: Mapped[str | None] = mapped_column(String(16))
+    #: reason codes, comma-separated (the kiosk's configured codes, never free text)
+    reasons: Mapped[str] = mapped_column(String(450), default="")
+
+
+class StaffAccount(CentralBase):
+    """A centre's staff member who may read the province dashboard
+    (``kiosk central add-staff``); only an scrypt hash of the password is kept."""
+
+    __tablename__ = "staff_account"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: the centre whose kiosks the account sees; empty: every centre of the province
+    centre_id: Mapped[str] = mapped_column(String(40), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StaffSession(CentralBase):
+    """A logged-in dashboard session: the cookie's SHA-256, so a database reader cannot
+    take the session over."""
+
+    __tablename__ = "staff_session"
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

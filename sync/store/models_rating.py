@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Integer, String
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.store.base import Base
@@ -23,3 +23,6 @@ class Rating(Base):
     service_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
     level: Mapped[str] = mapped_column(String(16), nullable=False)  # very_satisfied / satisfied / unsatisfied
     reasons: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    #: the central has it (sync.ratings): the province dashboard counts it
+    sent: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
+                                       server_default=false(), index=True)
