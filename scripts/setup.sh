@@ -24,8 +24,9 @@ APT_RUNTIME=(
   espeak-ng alsa-utils util-linux iproute2
 )
 # Tests also run a throwaway PostgreSQL cluster for the central server, check the systemd
-# units (systemd-analyze verify) and start the kiosk under a headless cage (tests/deploy).
-APT_TEST=(postgresql systemd cage xwayland libwayland-cursor0 libwayland-egl1)
+# units (systemd-analyze verify) and start the kiosk under a headless cage (tests/deploy);
+# chromium: the province dashboard is tested in a real browser (tests/sync/test_dashboard_browser.py).
+APT_TEST=(postgresql systemd cage xwayland libwayland-cursor0 libwayland-egl1 chromium)
 
 packages=("${APT_RUNTIME[@]}")
 [ $want_test = 1 ] && packages+=("${APT_TEST[@]}")
