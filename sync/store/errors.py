@@ -12,6 +12,9 @@ class StoreError(Exception):
 class KeyFileError(StoreError):
     """The encryption key file is missing, unreadable, too open or corrupt."""
 
+    vi = "Tệp khóa mã hóa dữ liệu của máy bị hỏng hoặc không an toàn. Vui lòng báo cán bộ kỹ thuật."
+    en = "The kiosk's data encryption key file is damaged or unsafe. Please ask a technician."
+
 
 class DecryptionError(StoreError):
     """Stored data does not decrypt with any known key (tampered, or the key was lost)."""

@@ -54,6 +54,15 @@ def test_a_deleted_key_is_never_silently_replaced(filled):
     assert "key" in err.value.en.lower()
 
 
+def test_a_damaged_key_is_refused_and_left_as_it_is(filled):
+    db, key, _ = filled
+    key.write_text("{not json")
+    with pytest.raises(KeyFileError, match="corrupt") as err:
+        open_store(db, key)
+    assert key.read_text() == "{not json"                # kept for the technician to inspect
+    assert "khóa" in err.value.vi and "key" in err.value.en
+
+
 def test_a_different_key_is_refused_at_start(filled):
     db, key, _ = filled
     key.unlink()
