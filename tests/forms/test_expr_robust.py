@@ -113,3 +113,20 @@ def test_any_pattern_is_refused_or_safe_to_run(pattern, text):
     except ExprError:
         return
     compiled.fullmatch(text)      # accepted: it compiles and runs on the citizen's text
+
+
+def test_a_catalog_with_a_dangerous_pattern_does_not_load(tmp_path):
+    import shutil
+
+    from forms.loader import BUILTIN_DIR, CatalogError, load_catalog
+    target = tmp_path / "catalog"
+    shutil.copytree(BUILTIN_DIR, target)
+    f = target / "xac_nhan_hon_nhan.yaml"
+    text = f.read_text(encoding="utf-8")
+    old = "relevant: \"purpose == 'marriage'\""
+    assert old in text
+    f.write_text(text.replace(old, "relevant: \"matches(purpose, '(m+)+$')\"", 1), encoding="utf-8")
+    with pytest.raises(CatalogError) as exc:
+        load_catalog(target)
+    [problem] = exc.value.problems
+    assert problem.location.endswith(".relevant") and "nested repetition" in problem.reason
