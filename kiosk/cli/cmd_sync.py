@@ -7,6 +7,7 @@ idempotent at the central and the store serialises writers).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -32,10 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args):
-    """The configuration and the store; a store that cannot open (a lost key) is a clear
-    message and exit status 2, never a traceback."""
     from kiosk.config import load
-    from sync.store import StoreError, open_store
+    from sync.store import open_store
 
     from sync.credentials import credentials_beside
 
@@ -43,17 +42,28 @@ def _open(args):
     store_path = args.store or config.kiosk.resolved_data_dir() / "kiosk.db"
     key_path = args.key or config.kiosk.resolved_key_file()
     config = config.model_copy(update={"sync": credentials_beside(config.sync, key_path)})
-    try:
-        return config, open_store(store_path, key_path)
-    except StoreError as exc:
-        print(f"kiosk sync: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+    return config, open_store(store_path, key_path)
+
+
+def _store_errors_as_messages(handler):
+    """A lost key or an undecryptable record is one clear line and exit status 2, never a
+    traceback (the store's errors say what to do)."""
+    @functools.wraps(handler)
+    def run(args) -> int:
+        from sync.store import StoreError
+        try:
+            return handler(args)
+        except StoreError as exc:
+            print(f"kiosk sync: {exc}", file=sys.stderr)
+            return 2
+    return run
 
 
 def _when(moment) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else "never"
 
 
+@_store_errors_as_messages
 def cmd_status(args) -> int:
     from sync.state import sync_status
 
@@ -79,6 +89,7 @@ def cmd_status(args) -> int:
     return 0
 
 
+@_store_errors_as_messages
 def cmd_run(args) -> int:
     import time
 
@@ -107,6 +118,7 @@ def cmd_run(args) -> int:
     return 0 if pending == 0 and not total.get("failed") else 1
 
 
+@_store_errors_as_messages
 def cmd_retry(args) -> int:
     from sync.state import retry
 
