@@ -102,3 +102,17 @@ def test_a_page_upside_down_at_an_angle_comes_out_upright_and_a4(generator):
     prepared = prepare_page(frame, "camera")
     height, width = prepared.grey.shape
     assert prepared.rotation == 180 and abs(height / width / A4 - 1) < 0.02
+
+
+def test_a_photo_file_says_its_lens_through_exif(tmp_path):
+    from PIL import Image
+
+    from devices.scanner.imageio import exif_focal_35mm
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0xA405] = 26  # FocalLengthIn35mmFilm, as a phone writes it
+    with_lens, without = tmp_path / "phone.jpg", tmp_path / "scan.jpg"
+    Image.new("RGB", (64, 48), "white").save(with_lens, exif=exif)
+    Image.new("RGB", (64, 48), "white").save(without)
+    assert exif_focal_35mm(with_lens) == 26.0 and exif_focal_35mm(without) is None
+    assert exif_focal_35mm(b"not a picture") is None
