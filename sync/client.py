@@ -218,11 +218,14 @@ class CentralClient:
         return self.secret
 
     def heartbeat(self, queue_depth: int, failing: int = 0, devices: dict | None = None,
-                  app_version: str = "", checks: dict | None = None, audit: list | None = None) -> None:
-        """``checks``: name -> {status, reason}; ``audit``: technician actions not yet sent."""
+                  app_version: str = "", checks: dict | None = None, audit: list | None = None,
+                  catalog_version: str = "") -> None:
+        """``checks``: name -> {status, reason}; ``audit``: technician actions not yet sent;
+        ``catalog_version``: the ETag of the procedure catalog the kiosk runs."""
         self._post_json("/v1/heartbeat", {"queue_depth": queue_depth, "failing": failing,
                                           "devices": devices or {}, "app_version": app_version,
-                                          "checks": checks or {}, "audit": audit or []},
+                                          "checks": checks or {}, "audit": audit or [],
+                                          "catalog_version": catalog_version},
                         _Answer)
 
     def send_ratings(self, ratings: list[dict]) -> list[int]:

@@ -49,9 +49,11 @@ def make_client(settings: SyncSettings, read_timeout: float | None = None) -> Ce
 class SyncWorker:
     def __init__(self, store, settings: SyncSettings, client: CentralClient | None = None,
                  devices_health=lambda: {}, app_version: str = "",
-                 technician_report=lambda: ({}, []), technician_sent=lambda ids: None) -> None:
+                 technician_report=lambda: ({}, []), technician_sent=lambda ids: None,
+                 catalog_version=lambda: "") -> None:
         """``technician_report()`` -> (check results, unsent audit entries) for the heartbeat;
-        ``technician_sent(ids)`` marks the entries the central accepted."""
+        ``technician_sent(ids)`` marks the entries the central accepted;
+        ``catalog_version()`` names the catalog the kiosk runs (the dashboard shows it)."""
         self.store = store
         self.settings = settings
         #: a central URL the kiosk must not talk to (plain http) stops sync, not the kiosk
@@ -64,6 +66,7 @@ class SyncWorker:
         self.devices_health = devices_health
         self.app_version = app_version
         self.technician_report, self.technician_sent = technician_report, technician_sent
+        self.catalog_version = catalog_version
         self._wake = threading.Event()
         self._refill_wanted = threading.Event()
         self._stop = threading.Event()
@@ -337,7 +340,8 @@ class SyncWorker:
                                          .where(OutboxItem.state == "failed")) or 0
             checks, audit = self.technician_report()
             self.client.heartbeat(depth, failing, self.devices_health(), self.app_version,
-                                  checks=checks, audit=audit)
+                                  checks=checks, audit=audit,
+                                  catalog_version=self.catalog_version())
             self._last_heartbeat = time.monotonic()
             self.technician_sent([entry["id"] for entry in audit])
             ratings.send(self.store, self.client)  # the dashboard's satisfaction share

@@ -27,7 +27,7 @@ PREFIX = "/dashboard"
 MAX_FORM_BYTES = 2048
 _STATIC = {"dashboard.js": "text/javascript", "dashboard.css": "text/css"}
 _HEADERS = [("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
-            ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+            ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
             ("Content-Security-Policy",
              "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
              "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")]
@@ -106,7 +106,8 @@ class Dashboard:
     @staticmethod
     def _same_origin(environ: dict) -> None:
         """A form posted from another site is refused (SameSite already keeps the cookie
-        away; this also stops login forgery)."""
+        away; this also stops login forgery).  The pages' Referrer-Policy is ``same-origin``:
+        with ``no-referrer`` browsers send ``Origin: null`` for the page's own form."""
         origin = environ.get("HTTP_ORIGIN", "")
         if origin and urlsplit(origin).netloc != environ.get("HTTP_HOST", ""):
             raise _Refusal(403, "cross_origin", "the form must come from this site")

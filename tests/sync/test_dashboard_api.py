@@ -1,0 +1,86 @@
+"""The dashboard's door and the ratings endpoint, without a browser: every malformed request
+a clear 4xx, nothing without a session or a signature, a resent rating counted once."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import requests
+from sqlalchemy import func, select
+
+from sync.central.models import Rating
+from sync.central.staff import add_staff, verify_password
+from sync.errors import PermanentError
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+@pytest.fixture
+def staffed(central):
+    with central.app.Session() as session:
+        add_staff(session, "can-bo", PASSWORD)
+        session.commit()
+    return central
+
+
+def _rating(n: int, at: datetime | None = None, level: str = "satisfied") -> dict:
+    return {"id": n, "at": (at or datetime.now(timezone.utc)).isoformat(), "level": level,
+            "reasons": []}
+
+
+def test_ratings_counted_once_and_checked(central, kiosk_client):
+    assert kiosk_client.send_ratings([_rating(1), _rating(2, level="unsatisfied")]) == [1, 2]
+    assert kiosk_client.send_ratings([_rating(2, level="unsatisfied")]) == [2]  # a resend
+    with central.app.Session() as s:
+        assert s.scalar(select(func.count()).select_from(Rating)) == 2
+    future = datetime.now(timezone.utc) + timedelta(days=1)
+    with pytest.raises(PermanentError) as refused:
+        kiosk_client.send_ratings([_rating(3, future)])
+    assert refused.value.status == 422 and refused.value.code == "rating_time_out_of_range"
+    with pytest.raises(PermanentError) as refused:
+        kiosk_client.send_ratings([{**_rating(4), "level": "angry"}])
+    assert refused.value.status == 422
+    unsigned = requests.post(central.url + "/v1/ratings", json={"ratings": [_rating(5)]})
+    assert unsigned.status_code == 401
+
+
+def test_dashboard_door(staffed):
+    url = staffed.url + "/dashboard"
+    form = {"username": "can-bo", "password": PASSWORD}
+    assert requests.get(url + "/summary.json").status_code == 401
+    put = requests.put(url + "/login")
+    assert put.status_code == 405 and put.headers["Allow"] == "GET, POST"
+    assert requests.get(url + "/static/../app.py").status_code == 404
+    assert requests.post(url + "/login", json=form).status_code == 415
+    assert requests.post(url + "/login", data={"username": "x" * 3000}).status_code == 413
+    assert requests.post(url + "/login", data="password=a&password=b", headers={
+        "Content-Type": "application/x-www-form-urlencoded"}).status_code == 400
+    assert requests.post(url + "/login", data=b"\xff\xfe=1", headers={
+        "Content-Type": "application/x-www-form-urlencoded"}).status_code == 400
+    forged = requests.post(url + "/login", data=form, allow_redirects=False,
+                           headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403 and "Set-Cookie" not in forged.headers
+    ok = requests.post(url + "/login", data=form, allow_redirects=False)
+    assert ok.status_code == 303
+    assert "HttpOnly" in ok.headers["Set-Cookie"] and "SameSite=Strict" in ok.headers["Set-Cookie"]
+    page = requests.get(url + "/", cookies=ok.cookies)
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["Content-Security-Policy"]
+    assert requests.get(url + "/summary.json", cookies={"motcua_staff": "x" * 43}).status_code == 401
+
+
+def test_password_guessing_is_throttled(staffed):
+    url = staffed.url + "/dashboard/login"
+    codes = [requests.post(url, data={"username": "can-bo", "password": f"doan-sai-{n}"}).status_code
+             for n in range(6)]
+    assert codes == [401] * 5 + [429]
+    # even the right password waits out the window: a guesser learns nothing
+    assert requests.post(url, data={"username": "can-bo", "password": PASSWORD}).status_code == 429
+
+
+def test_password_hash_is_scrypt_with_salt():
+    from sync.central.staff import hash_password
+
+    one, two = hash_password(PASSWORD), hash_password(PASSWORD)
+    assert one.startswith("scrypt$16384$8$1$") and one != two and PASSWORD not in one
+    assert verify_password(PASSWORD, one) and not verify_password(PASSWORD + "x", one)
+    assert not verify_password(PASSWORD, "scrypt$999999999$8$1$00$00")  # no huge cost from a bad row
