@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
 
 import kiosk.screens as screens_pkg
+from kiosk.access.shots import SHOTS as ACCESS_SHOTS
 from kiosk.app import KioskApp, build
 from kiosk.launch import demo_config
 
@@ -96,7 +97,7 @@ def visit_states(app: KioskApp, langs: tuple[str, ...] = ("vi", "en")):
     """Put ``app`` in each screenshot state in turn, yielding ``(lang, name)`` once it is
     drawn (the screenshots and the accessibility check walk the same states)."""
     for lang in langs:
-        for name, prepare in QUEUE_SHOTS + area_shots():
+        for name, prepare in QUEUE_SHOTS + ACCESS_SHOTS + area_shots():
             app.ctx.wipe_session()
             app.ctx.faults.clear()
             app.ctx.health.clear()  # a technician shot's fault must not grey later homes

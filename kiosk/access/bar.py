@@ -30,7 +30,7 @@ class AccessBar(QWidget):
         self.help.setProperty("role", "help")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(10)
+        lay.setSpacing(8)
         for b in (self.replay, self.mute, self.large, self.contrast, self.help):
             lay.addWidget(b)
         access.changed.connect(self.retranslate)

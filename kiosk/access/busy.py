@@ -24,7 +24,7 @@ class BusyIndicator(QWidget):
     def __init__(self, access) -> None:
         super().__init__(objectName="busyIndicator")
         self.access = access
-        self.setFixedSize(56, 56)
+        self.setFixedSize(48, 48)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.angle = 0
         self.spoken = False
@@ -57,5 +57,5 @@ class BusyIndicator(QWidget):
             a = math.radians(self.angle - i * 45)
             p.setPen(QPen(QColor("#0d1b2a"), 2))  # white dots ringed dark: seen on blue and on yellow
             p.setBrush(QColor(255, 255, 255, 255 - i * 28))
-            cx, cy = 28 + 18 * math.cos(a), 28 + 18 * math.sin(a)
-            p.drawEllipse(QRectF(cx - 5, cy - 5, 10, 10))
+            cx, cy = 24 + 16 * math.cos(a), 24 + 16 * math.sin(a)
+            p.drawEllipse(QRectF(cx - 4.5, cy - 4.5, 9, 9))

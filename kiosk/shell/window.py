@@ -51,7 +51,7 @@ class KioskWindow(QWidget):
         self.topbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.centre = QLabel(objectName="centreName")
         self.centre.setWordWrap(True)
-        self.centre.setMinimumWidth(240)  # at most three short lines beside the controls
+        self.centre.setMinimumWidth(200)  # at most three short lines beside the controls
         self.clock = QLabel(objectName="clock")
         self.lang_button = QPushButton()
         self.lang_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
