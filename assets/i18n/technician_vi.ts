@@ -287,67 +287,73 @@
 <context>
     <name>DeviceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="84"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="87"/>
         <source>Back to the panel</source>
         <translation>Về bảng kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="85"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="88"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="100"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="94"/>
+        <source>Export refused dossiers for the counter</source>
+        <translation>Xuất hồ sơ bị từ chối cho quầy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device.py" line="105"/>
         <source>The last log lines (no personal data)</source>
         <translation>Các dòng nhật ký gần nhất (không có dữ liệu cá nhân)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="102"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="107"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="105"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="110"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="123"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="128"/>
         <source>Starting the live view…</source>
         <translation>Đang mở hình trực tiếp…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="152"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="157"/>
         <source>No picture from the camera</source>
         <translation>Camera không cho hình</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="159"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="164"/>
         <source>The camera cannot be opened: %1</source>
         <translation>Không mở được camera: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="173"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="178"/>
         <source>CAN: %1</source>
         <translation>CAN: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="178"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="183"/>
         <source>Enter the card&apos;s 6-digit CAN first (printed on the card).</source>
         <translation>Nhập trước mã CAN 6 chữ số in trên thẻ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="185"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="190"/>
         <source>Testing…</source>
         <translation>Đang thử…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="192"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="197"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="203"/>
         <source>Working…</source>
         <translation>Đang thực hiện…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="200"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="211"/>
         <source>The test stopped with an error: %1</source>
         <translation>Phép thử dừng vì lỗi: %1</translation>
     </message>
@@ -355,112 +361,112 @@
 <context>
     <name>PanelScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="58"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
         <source>Receipt printer</source>
         <translation>Máy in phiếu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="58"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
         <source>QR camera</source>
         <translation>Camera đọc mã QR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
         <source>Document camera</source>
         <translation>Máy chụp giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
         <source>Network and central</source>
         <translation>Mạng và trung tâm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
         <source>Store</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
         <source>Software</source>
         <translation>Phần mềm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="64"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="65"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="65"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="66"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="65"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="66"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="66"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="67"/>
         <source>Print self-test report</source>
         <translation>In báo cáo tự kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="67"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
         <source>Restart the app</source>
         <translation>Khởi động lại ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
         <source>Reboot</source>
         <translation>Khởi động lại máy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
         <source>Shut down</source>
         <translation>Tắt máy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
         <source>Exit to desktop</source>
         <translation>Thoát ra màn hình nền</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="72"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="73"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
         <source>the last lines</source>
         <translation>các dòng gần nhất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="73"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
         <source>OK</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
         <source>Fault</source>
         <translation>Lỗi</translation>
     </message>
@@ -468,44 +474,44 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/pin.py" line="49"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="50"/>
         <source>Technician PIN</source>
         <translation>Mã PIN kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/pin.py" line="50"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="51"/>
         <source>Erase</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/pin.py" line="51"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="52"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/pin.py" line="52"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="53"/>
         <source>Back to the home screen</source>
         <translation>Về màn hình chính</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/pin.py" line="80"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="81"/>
         <source>The PIN could not be checked. Try again.</source>
         <translation>Không kiểm tra được mã PIN. Hãy thử lại.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/pin.py" line="90"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="91"/>
         <source>No technician PIN is set on this kiosk (kiosk config set-pin).</source>
         <translation>Máy chưa đặt mã PIN kỹ thuật (kiosk config set-pin).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/technician/pin.py" line="93"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="94"/>
         <source>Too many wrong PINs. Locked for %n minute(s).</source>
         <translation>
             <numerusform>Nhập sai quá nhiều lần. Tạm khóa %n phút.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/technician/pin.py" line="95"/>
+        <location filename="../../kiosk/screens/technician/pin.py" line="96"/>
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
             <numerusform>Sai mã PIN. Còn %n lần thử.</numerusform>

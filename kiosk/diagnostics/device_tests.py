@@ -184,3 +184,31 @@ def self_test_report(config, results: list[CheckResult]) -> DeviceTestResult:
         return DeviceTestResult(True, "Đã in báo cáo tự kiểm tra", "Self-test report printed")
     return DeviceTestResult(False, f"Không in được: {getattr(outcome.error, 'vi', '')}",
                        f"Not printed: {getattr(outcome.error, 'en', '')}")
+
+
+def export_parked(env) -> DeviceTestResult:
+    """The refused (parked) dossiers as a CSV for the counter: code, procedure, when received,
+    attempts and the central's reason; no applicant data (the counter finds the dossier by
+    its code). Written to ``<data_dir>/exports``."""
+    import csv
+
+    from sqlalchemy import select
+
+    from sync.store.models_dossier import Dossier
+    from sync.store.models_sync import OutboxItem
+
+    with env.store.session() as s:
+        rows = s.execute(select(Dossier.code, Dossier.procedure_name, Dossier.received_at_text,
+                                OutboxItem.attempts, OutboxItem.last_error)
+                         .join(OutboxItem, OutboxItem.ref_id == Dossier.id)
+                         .where(OutboxItem.state == "failed").order_by(OutboxItem.id)).all()
+    folder = env.config.kiosk.resolved_data_dir() / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"parked-{datetime.now():%Y%m%d-%H%M%S}.csv"
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # the BOM: Excel reads UTF-8
+        writer = csv.writer(f)
+        writer.writerow(["ma_ho_so", "thu_tuc", "tiep_nhan", "so_lan_gui", "ly_do"])
+        writer.writerows([code, name, received, attempts, (error or "")[:200]]
+                         for code, name, received, attempts, error in rows)
+    return DeviceTestResult(True, f"Đã xuất {len(rows)} hồ sơ bị từ chối: {path}",
+                            f"{len(rows)} refused dossier(s) exported: {path}", {"file": str(path)})

@@ -40,3 +40,29 @@ def test_the_self_test_report_is_printed(write_config, printer_emulator):
     results = run_checks(env, ["printer", "software"])
     assert self_test_report(env.config, results).ok
     assert len(printer_emulator.wait_for_jobs(1)) == 1
+
+
+def test_refused_dossiers_are_exported_for_the_counter_without_personal_data(write_config, printer_emulator,
+                                                                             open_kiosk_store):
+    import csv
+
+    from kiosk.diagnostics.device_tests import export_parked
+
+    from sqlalchemy import update
+
+    from sync.store.models_sync import OutboxItem
+    from tests.sync.conftest import kiosk_settings, queue_dossier
+
+    config = load(write_config(printer_emulator.uri), environ={})
+    store = open_kiosk_store(config)
+    refused = queue_dossier(store, kiosk_settings(config.kiosk.resolved_data_dir(), "http://127.0.0.1:9"))
+    queue_dossier(store, kiosk_settings(config.kiosk.resolved_data_dir(), "http://127.0.0.1:9"))  # still waiting
+    with store.session() as s:
+        s.execute(update(OutboxItem).where(OutboxItem.id == 1)
+                  .values(state="failed", attempts=1, last_error="422 procedure_unknown"))
+    outcome = export_parked(DiagEnv(config, store))
+    with open(outcome.details["file"], encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["ma_ho_so", "thu_tuc", "tiep_nhan", "so_lan_gui", "ly_do"]
+    assert [(r[0], r[3], r[4]) for r in rows[1:]] == [(refused.code, "1", "422 procedure_unknown")]
+    assert outcome.ok and "Đã xuất 1 hồ sơ" in outcome.vi

@@ -55,6 +55,9 @@ class DeviceScreen(Screen):
         self.result.setObjectName("tech_test_result")
         self.test = action_button("tech_test", self.start_test)
         self.second = action_button("tech_test2", self.second_action, role="secondary")
+        self.third = action_button("tech_test3", self.third_action, role="secondary")
+        for button in (self.test, self.second, self.third):
+            button.setStyleSheet("font-size: 26px; min-width: 120px;")  # three fit a 1280 px screen
         self.digits = device_pages.digit_row(self.digit)
         self.back = action_button("tech_back", lambda: self.ctx.go("tech_panel"), role="secondary")
         self.leave = action_button("tech_device_leave", lambda: flow.leave("button"), role="secondary")
@@ -67,7 +70,7 @@ class DeviceScreen(Screen):
         lay.addLayout(middle, 1)
         lay.addLayout(self.digits.layout)
         lay.addWidget(self.result)
-        lay.addLayout(button_row(self.test, self.second, spacing=16))
+        lay.addLayout(button_row(self.test, self.second, self.third, spacing=16))
         lay.addLayout(button_row(self.back, self.leave, spacing=16))
         self._live = QTimer(self, interval=LIVE_MS)
         self._live.timeout.connect(self._grab)
@@ -88,6 +91,8 @@ class DeviceScreen(Screen):
         self.test.setVisible(bool(test))
         self.second.setText(second)
         self.second.setVisible(bool(second))
+        self.third.setText(self.tr("Export refused dossiers for the counter"))
+        self.third.setVisible(self.device == "central")
         self.digits.set_visible(self.device == "card_reader")
         self.view.setVisible(self.device in CAMERAS)
         self._show_result()
@@ -191,6 +196,12 @@ class DeviceScreen(Screen):
         if fn is not None:
             self.result.setText(self.tr("Working…"))
             self.flow.run_test(f"{self.device}_2", fn, self.cancel)
+
+    def third_action(self) -> None:
+        fn = device_pages.third_fn(self.device, self.flow.env)
+        if fn is not None:
+            self.result.setText(self.tr("Working…"))
+            self.flow.run_test(f"{self.device}_export", fn, self.cancel)
 
     def _tested(self, device: str, outcome) -> None:
         if device != self.device or self.cancel.is_set():

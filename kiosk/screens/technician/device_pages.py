@@ -174,6 +174,11 @@ def test_fn(device: str, env, config, can: str):
     return None
 
 
+def third_fn(device: str, env):
+    """The central page's export of refused dossiers for the counter; None elsewhere."""
+    return (lambda: tests.export_parked(env)) if device == "central" else None
+
+
 def second_fn(device: str, env):
     if device == "printer":
         from kiosk.technician import audit
