@@ -50,10 +50,12 @@ class SyncWorker:
     def __init__(self, store, settings: SyncSettings, client: CentralClient | None = None,
                  devices_health=lambda: {}, app_version: str = "",
                  technician_report=lambda: ({}, []), technician_sent=lambda ids: None,
-                 catalog_version=lambda: "") -> None:
+                 catalog_version=lambda: "", catalog_keeper=None) -> None:
         """``technician_report()`` -> (check results, unsent audit entries) for the heartbeat;
         ``technician_sent(ids)`` marks the entries the central accepted;
-        ``catalog_version()`` names the catalog the kiosk runs (the dashboard shows it)."""
+        ``catalog_version()`` names the catalog the kiosk runs (the dashboard shows it);
+        ``catalog_keeper`` (``kiosk.catalog_update``): fetches the central's catalog with the
+        heartbeat, and then names the version and reports a refused one."""
         self.store = store
         self.settings = settings
         #: a central URL the kiosk must not talk to (plain http) stops sync, not the kiosk
@@ -67,6 +69,7 @@ class SyncWorker:
         self.app_version = app_version
         self.technician_report, self.technician_sent = technician_report, technician_sent
         self.catalog_version = catalog_version
+        self.catalog_keeper = catalog_keeper
         self._wake = threading.Event()
         self._refill_wanted = threading.Event()
         self._stop = threading.Event()
@@ -339,14 +342,25 @@ class SyncWorker:
                 failing = session.scalar(select(func.count()).select_from(OutboxItem)
                                          .where(OutboxItem.state == "failed")) or 0
             checks, audit = self.technician_report()
+            version = self.catalog_version()
+            if self.catalog_keeper is not None:
+                self._refresh_catalog()
+                checks, version = {**checks, **self.catalog_keeper.check_report()}, \
+                    self.catalog_keeper.version
             self.client.heartbeat(depth, failing, self.devices_health(), self.app_version,
                                   checks=checks, audit=audit,
-                                  catalog_version=self.catalog_version())
+                                  catalog_version=version)
             self._last_heartbeat = time.monotonic()
             self.technician_sent([entry["id"] for entry in audit])
             ratings.send(self.store, self.client)  # the dashboard's satisfaction share
         except SyncError as exc:
             log.info("heartbeat not sent: %s", exc)
+
+    def _refresh_catalog(self) -> None:
+        try:
+            self.catalog_keeper.refresh(self.client)
+        except SyncError as exc:  # the last good catalog stays; the next heartbeat retries
+            log.info("catalog not fetched: %s", exc)
 
 
 _OUTBOX_DONE = (update(OutboxItem.__table__)

@@ -1,0 +1,81 @@
+"""Catalog distribution: the central publishes, the kiosk's sync worker fetches with the
+heartbeat, validates with the forms schema, keeps the last good one, offers it between
+citizens and reports its version; a catalog that fails validation is refused and reported,
+never applied."""
+from __future__ import annotations
+
+import json
+
+import requests
+
+from forms.loader import BUILTIN_DIR
+from kiosk.catalog_update import CatalogKeeper
+from sync.central.models import Kiosk
+from sync.worker import SyncWorker
+from tests.sync.conftest import ADMIN, provisioned
+
+
+def _publish(central, files: dict) -> str:
+    resp = requests.put(central.url + "/v1/catalog/procedures", json={"files": files},
+                        headers={"Authorization": f"Bearer {ADMIN}"})
+    assert resp.status_code == 200, resp.text
+    return resp.json()["etag"]
+
+
+def _shipped() -> dict:
+    return {p.name: p.read_text("utf-8") for p in BUILTIN_DIR.glob("*.yaml")}
+
+
+def _beat(central, kiosk_id="kiosk-01") -> dict:
+    with central.app.Session() as s:
+        return json.loads(s.get(Kiosk, kiosk_id).last_heartbeat)
+
+
+def _pass(worker):
+    worker._last_heartbeat = 0.0  # the heartbeat (and the catalog check) is due now
+    worker.run_once()
+
+
+def test_valid_catalog_applied_between_citizens_bad_one_refused(central, kiosk_store, tmp_path):
+    settings = provisioned(central, tmp_path)
+    keeper = CatalogKeeper(tmp_path / "catalog")
+    worker = SyncWorker(kiosk_store, settings, catalog_keeper=keeper)
+    _pass(worker)  # nothing published: the shipped catalog, nothing pending
+    assert keeper.take_pending() is None and _beat(central)["catalog_version"] == ""
+
+    files = _shipped()
+    files["khai_sinh.yaml"] = files["khai_sinh.yaml"].replace("Đăng ký khai sinh",
+                                                              "Đăng ký khai sinh (mới)", 1)
+    good = _publish(central, files)
+    _pass(worker)
+    catalog = keeper.take_pending()
+    assert catalog is not None and any("(mới)" in p.name.vi for p in catalog.procedures.values())
+    assert keeper.take_pending() is None  # offered once
+    assert _beat(central)["catalog_version"] == good
+    assert _beat(central)["checks"]["catalog"]["status"] == "ok"
+
+    # a catalog the forms schema refuses: reported, never applied, the good one kept
+    broken = {**files, "khai_sinh.yaml": files["khai_sinh.yaml"].replace("code:", "kode:", 1)}
+    bad = _publish(central, broken)
+    _pass(worker)
+    assert keeper.take_pending() is None and keeper.version == good
+    beat = _beat(central)
+    assert beat["catalog_version"] == good
+    assert beat["checks"]["catalog"]["status"] == "warning" and bad in beat["checks"]["catalog"]["reason"]
+    # a restarted kiosk starts from the last good one, still knowing the refusal
+    again = CatalogKeeper(tmp_path / "catalog")
+    assert again.version == good and again.refused[0] == bad
+    assert (again.current_dir() / "khai_sinh.yaml").read_text("utf-8").count("(mới)") == 1
+    worker.close()
+
+
+def test_malformed_documents_refused(central, kiosk_store, tmp_path):
+    settings = provisioned(central, tmp_path)
+    keeper = CatalogKeeper(tmp_path / "catalog")
+    worker = SyncWorker(kiosk_store, settings, catalog_keeper=keeper)
+    for files in ({"../escape.yaml": "x"}, {"a.yaml": "code: 1"}, {"_catalog.yaml": 5}):
+        etag = _publish(central, files)
+        _pass(worker)
+        assert keeper.refused[0] == etag and keeper.take_pending() is None
+        assert keeper.version == "" and not (tmp_path / "escape.yaml").exists()
+    worker.close()
