@@ -260,26 +260,31 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/technician/device_pages.py" line="75"/>
+        <source>Crashes or power cuts in 24 h</source>
+        <translation>Số lần dừng bất thường trong 24 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="76"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="76"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="77"/>
         <source>Deadline (s)</source>
         <translation>Thời hạn (giây)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="77"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="78"/>
         <source>HTTP status</source>
         <translation>Mã HTTP</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="93"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="94"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="93"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="94"/>
         <source>no</source>
         <translation>không</translation>
     </message>

@@ -162,8 +162,11 @@ def software(env) -> CheckResult:
     if env.store is not None:
         from kiosk.technician.audit import starts_since
 
-        starts = starts_since(env.store)
-        details["starts_24h"] = len(starts)
+        starts, unclean = starts_since(env.store)
+        details["starts_24h"], details["unclean_exits_24h"] = len(starts), unclean
+        if unclean:
+            return warning("software", f"Ứng dụng đã dừng bất thường {unclean} lần trong 24 giờ",
+                           f"The app stopped abnormally {unclean} time(s) in 24 hours", **details)
         if len(starts) > RESTARTS_WARN:
             return warning("software", f"Ứng dụng đã khởi động lại {len(starts)} lần trong 24 giờ",
                            f"The app restarted {len(starts)} times in 24 hours", **details)

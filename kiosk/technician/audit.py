@@ -57,7 +57,13 @@ def aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
-def starts_since(store, hours: float = 24.0) -> list[datetime]:
-    """When the app started in the last ``hours`` (the software page's "recent restarts")."""
+def starts_since(store, hours: float = 24.0) -> tuple[list[datetime], int]:
+    """When the app started in the last ``hours``, and how many of those starts followed a
+    run that never said ``app_exit`` (a crash, a kill, a power cut): the software page's
+    "recent restarts and crashes"."""
     since = datetime.now(timezone.utc) - timedelta(hours=hours)
-    return [aware(r.at) for r in recent(store, 100, since, ("app_start",))]
+    entries = recent(store, 200, since, ("app_start", "app_exit"))[::-1]  # oldest first
+    starts = [aware(e.at) for e in entries if e.action == "app_start"]
+    unclean = sum(1 for before, after in zip(entries, entries[1:])
+                  if before.action == after.action == "app_start")
+    return starts, unclean

@@ -63,3 +63,12 @@ def test_set_pin_writes_only_the_hash_and_keeps_comments(write_config, printer_e
                             input="13579\n97531\n", capture_output=True, text=True, timeout=60)
     assert differ.returncode == 2 and "differ" in differ.stderr
     assert verify_pin("13579", load(path, environ={}).technician.pin_hash)
+
+
+def test_restarts_and_crashes_are_told_apart(write_config, printer_emulator, open_kiosk_store):
+    config = load(write_config(printer_emulator.uri), environ={})
+    store = open_kiosk_store(config)
+    for action in ("app_start", "app_exit", "app_start", "app_start", "app_exit", "app_start"):
+        audit.record(store, action)  # a clean run, a crashed run, a clean run, the current one
+    starts, unclean = audit.starts_since(store)
+    assert (len(starts), unclean) == (4, 1)

@@ -21,7 +21,8 @@ from kiosk.technician import audit
 
 def install(ctx, window) -> TechnicianFlow:
     logbuffer.install()
-    audit.record(ctx.store, "app_start")  # the software page counts restarts from these
+    audit.record(ctx.store, "app_start")  # the software page counts restarts from these …
+    QApplication.instance().aboutToQuit.connect(lambda: audit.record(ctx.store, "app_exit"))  # … and crashes
     flow = TechnicianFlow(ctx, datetime.now(timezone.utc))
     for screen in (PinScreen(ctx, flow), PanelScreen(ctx, flow), DeviceScreen(ctx, flow)):
         window.add_screen(screen)

@@ -72,6 +72,7 @@ _LABELS = {  # detail key -> its name on the page
     "system_uptime_h": QT_TRANSLATE_NOOP("DevicePages", "System up (h)"),
     "app_uptime_min": QT_TRANSLATE_NOOP("DevicePages", "App up (min)"),
     "starts_24h": QT_TRANSLATE_NOOP("DevicePages", "App starts in 24 h"),
+    "unclean_exits_24h": QT_TRANSLATE_NOOP("DevicePages", "Crashes or power cuts in 24 h"),
     "error": QT_TRANSLATE_NOOP("DevicePages", "Error"),
     "timeout_s": QT_TRANSLATE_NOOP("DevicePages", "Deadline (s)"),
     "http_status": QT_TRANSLATE_NOOP("DevicePages", "HTTP status"),

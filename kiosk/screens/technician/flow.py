@@ -184,6 +184,7 @@ class TechnicianFlow(QObject):
             QApplication.instance().exit(0)  # exit(): the kiosk window refuses close()
         elif action == "restart":
             self.message.emit("Đang khởi động lại ứng dụng…", "Restarting the app…")
+            self.record("app_exit", "restart")  # execv skips aboutToQuit: not a crash
             self.ctx.store.close()
             QTimer.singleShot(300, actions.restart_app)
 
