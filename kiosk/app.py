@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from PySide6.QtWidgets import QApplication
@@ -37,6 +38,7 @@ from sync.settings import SyncSettings
 from sync.store import Store, open_store
 
 if TYPE_CHECKING:
+    from kiosk.catalog_update import CatalogKeeper
     from kiosk.screens.dossier.flow import DossierFlow
     from sync.worker import SyncWorker
 
@@ -75,10 +77,18 @@ class KioskApp:
             self.sync_worker = SyncWorker(ctx.store, self.sync_settings, app_version=_version(),
                                           devices_health=lambda: devices_health(ctx),
                                           technician_report=lambda: technician_report(ctx),
-                                          technician_sent=lambda ids: mark_sent(ctx.store, ids))
+                                          technician_sent=lambda ids: mark_sent(ctx.store, ids),
+                                          catalog_keeper=self.catalog_keeper)
         if self.sync_worker is not None:
             self.sync_worker.start()
             self.qapp.aboutToQuit.connect(self.sync_worker.stop)
+
+    @cached_property
+    def catalog_keeper(self) -> "CatalogKeeper":
+        """The procedure catalog the central publishes, as last validated (kiosk/catalog_update.py)."""
+        from kiosk.catalog_update import CatalogKeeper
+
+        return CatalogKeeper(self.ctx.config.kiosk.resolved_data_dir() / "catalog")
 
     @property
     def dossier(self) -> "DossierFlow":
@@ -239,21 +249,41 @@ def _preload_dossier_modules() -> None:
         importlib.import_module(name)
 
 
+def start_catalog(config: Config, keeper: "CatalogKeeper | None"):
+    """The last catalog validated from the central, else the configured (or shipped) one."""
+    from forms.loader import CatalogError, load_catalog
+
+    kept = keeper.current_dir() if keeper is not None else None
+    if kept is not None:
+        try:
+            return load_catalog(kept)
+        except CatalogError:  # altered on disk since it was validated: not trusted
+            log.warning("kept catalog %s does not load, using the configured one", kept)
+    return load_catalog(config.forms.catalog_dir)
+
+
+def switch_catalog(keeper: "CatalogKeeper", filing, journey) -> None:
+    """Run while a citizen's session is wiped: never in the middle of a journey."""
+    catalog = keeper.take_pending()
+    if catalog is not None:
+        filing.catalog = journey.catalog = catalog
+        log.info("catalog %s in use", keeper.version)
+
+
 def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: Config,
                     sync_settings: SyncSettings, app: KioskApp) -> "Iterator[None]":
     """The "Nộp hồ sơ" journey: the identity, forms and papers screens chained by one flow.
 
     A generator: it yields between screens so the warm-up can build one per event-loop
     turn, and returns the flow."""
-    from forms.loader import load_catalog
     from kiosk.dossier.filing import DossierFiling
     from kiosk.screens import identity, papers
     from kiosk.screens.dossier.done import DossierDoneScreen
     from kiosk.screens.dossier.flow import DossierFlow
     from kiosk.screens.forms import install_forms
 
-    catalog = load_catalog(config.forms.catalog_dir)
     online = bool(sync_settings.central_url)
+    catalog = start_catalog(config, app.catalog_keeper if online else None)
     codes = dossier_code_source(sync_settings, on_low=app.request_refill if online else None)
     filing = DossierFiling(
         store, codes, on_filed=app.wake_sync if online else None, agency_id=sync_settings.agency_id,
@@ -264,6 +294,8 @@ def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: 
     identity_flow = identity.install(window, ctx)
     yield
     forms_flow = install_forms(ctx, window, catalog=catalog, dossier_code=filing.next_code)
+    if online:  # a catalog the central published replaces this one between citizens
+        ctx.on_wipe(lambda: switch_catalog(app.catalog_keeper, filing, forms_flow.journey))
     yield
     papers_flow = papers.install(window, ctx)
     yield

@@ -79,3 +79,30 @@ def test_malformed_documents_refused(central, kiosk_store, tmp_path):
         assert keeper.refused[0] == etag and keeper.take_pending() is None
         assert keeper.version == "" and not (tmp_path / "escape.yaml").exists()
     worker.close()
+
+
+def test_kiosk_starts_from_the_kept_catalog_and_switches_between_citizens(central, kiosk_store,
+                                                                           tmp_path):
+    from types import SimpleNamespace
+
+    from kiosk.app import start_catalog, switch_catalog
+
+    settings = provisioned(central, tmp_path)
+    keeper = CatalogKeeper(tmp_path / "catalog")
+    config = SimpleNamespace(forms=SimpleNamespace(catalog_dir=None))
+    shipped = start_catalog(config, keeper)  # nothing kept yet: the shipped catalog
+    assert not any("(mới)" in p.name.vi for p in shipped.procedures.values())
+    files = _shipped()
+    files["khai_sinh.yaml"] = files["khai_sinh.yaml"].replace("Đăng ký khai sinh",
+                                                              "Đăng ký khai sinh (mới)", 1)
+    _publish(central, files)
+    worker = SyncWorker(kiosk_store, settings, catalog_keeper=keeper)
+    _pass(worker)
+    worker.close()
+    filing, journey = SimpleNamespace(catalog=None), SimpleNamespace(catalog=None)
+    switch_catalog(keeper, filing, journey)  # the session wipe between citizens
+    assert filing.catalog is journey.catalog is not None
+    switch_catalog(keeper, filing, journey)  # nothing new: the running one stays
+    assert filing.catalog is journey.catalog is not None
+    restarted = start_catalog(config, CatalogKeeper(tmp_path / "catalog"))
+    assert any("(mới)" in p.name.vi for p in restarted.procedures.values())
