@@ -22,8 +22,8 @@ def record(store, action: str, detail: str = "") -> None:
         with store.session() as s:
             s.add(TechnicianAudit(at=datetime.now(timezone.utc), action=action[:40],
                                   detail=detail[:200], sent=False))
-    except Exception:  # noqa: BLE001 - the panel must keep working
-        log.exception("could not write the technician audit log")
+    except Exception as exc:  # noqa: BLE001 - the panel must keep working (or the app is closing)
+        log.error("could not write the technician audit log: %s", type(exc).__name__)
 
 
 def recent(store, limit: int = 50, since: datetime | None = None,
