@@ -11,6 +11,7 @@ import requests
 from forms.loader import BUILTIN_DIR
 from kiosk.catalog_update import CatalogKeeper
 from sync.central.models import Kiosk
+from sync.central.service import get_catalog
 from sync.worker import SyncWorker
 from tests.sync.conftest import ADMIN, provisioned
 
@@ -106,3 +107,29 @@ def test_kiosk_starts_from_the_kept_catalog_and_switches_between_citizens(centra
     assert filing.catalog is journey.catalog is not None
     restarted = start_catalog(config, CatalogKeeper(tmp_path / "catalog"))
     assert any("(mới)" in p.name.vi for p in restarted.procedures.values())
+
+
+def test_publish_catalog_command_refuses_what_kiosks_would_refuse(central, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.sync.conftest import ENV, ROOT
+
+    folder = tmp_path / "procedures"
+    shutil.copytree(BUILTIN_DIR, folder)
+    env = {**ENV, "CENTRAL_ADMIN_TOKEN": ADMIN, "HOME": os.environ.get("HOME", "/tmp")}
+    run = lambda: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "kiosk", "central", "publish-catalog", str(folder),
+         "--central", central.url], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    ok = run()
+    assert ok.returncode == 0, ok.stderr
+    etag = ok.stdout.split()[-1]
+    with central.app.Session() as s:
+        assert get_catalog(s, "procedures").etag == etag
+    (folder / "khai_sinh.yaml").write_text("code: [", encoding="utf-8")
+    refused = run()
+    assert refused.returncode == 1 and "does not validate" in refused.stderr
+    with central.app.Session() as s:
+        assert get_catalog(s, "procedures").etag == etag  # the published one stays
