@@ -75,7 +75,12 @@ class CatalogKeeper:
             if getattr(exc, "status", None) == 404:  # nothing published: the shipped one
                 return False
             raise
-        if doc is None or etag in (self.version, ""):
+        if doc is None or not etag:
+            return False
+        if etag == self.version:  # the good one published again: nothing refused any more
+            if self.refused:
+                self.refused = None
+                self._write_state(refused=None)
             return False
         try:
             folder = self._unpack(etag, doc)

@@ -359,7 +359,7 @@ class SyncWorker:
     def _refresh_catalog(self) -> None:
         try:
             self.catalog_keeper.refresh(self.client)
-        except SyncError as exc:  # the last good catalog stays; the next heartbeat retries
+        except (SyncError, OSError) as exc:  # the last good catalog stays; the next heartbeat retries
             log.info("catalog not fetched: %s", exc)
 
 

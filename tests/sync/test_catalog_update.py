@@ -67,6 +67,10 @@ def test_valid_catalog_applied_between_citizens_bad_one_refused(central, kiosk_s
     again = CatalogKeeper(tmp_path / "catalog")
     assert again.version == good and again.refused[0] == bad
     assert (again.current_dir() / "khai_sinh.yaml").read_text("utf-8").count("(mới)") == 1
+    # the good one published again: the warning goes away
+    assert _publish(central, files) == good
+    _pass(worker)
+    assert _beat(central)["checks"]["catalog"]["status"] == "ok" and keeper.take_pending() is None
     worker.close()
 
 
