@@ -10,6 +10,7 @@ import sys
 from datetime import datetime, timezone
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from sync.central.service import VN_TZ
 from sync.central.staff import add_staff
@@ -25,9 +26,8 @@ PASSWORD = "mat-khau-thu-nghiem"
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
     assert shutil.which(CHROMIUM), "chromium missing: scripts/setup.sh --test installs it"
-    with sync_api.sync_playwright() as pw:
+    with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
         yield chromium
         chromium.close()
