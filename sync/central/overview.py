@@ -46,13 +46,15 @@ def _kiosk_row(kiosk: Kiosk, now: datetime) -> dict:
     if seen is not None and seen.tzinfo is None:
         seen = seen.replace(tzinfo=timezone.utc)
     age = int((now - seen).total_seconds()) if seen else None
-    devices = beat.get("devices", {})
-    words = [w for w in devices.values() if w in _WORST]
+    devices, checks = beat.get("devices", {}), beat.get("checks", {})
+    # the devices' words and the diagnostic checks' (a refused catalog is a warning there)
+    words = [w for w in [*devices.values(), *(c.get("status") for c in checks.values())]
+             if w in _WORST]
     return {"kiosk_id": kiosk.kiosk_id, "agency_id": kiosk.agency_id, "centre_id": kiosk.centre_id,
             "last_heartbeat_at": seen.isoformat() if seen else None, "seconds_since": age,
             "reporting": age is not None and age <= STALE_AFTER_S,
             "health": max(words, key=_WORST.index) if words else "unknown",
-            "devices": devices, "backlog": beat.get("queue_depth", 0),
+            "devices": devices, "checks": checks, "backlog": beat.get("queue_depth", 0),
             "failing": beat.get("failing", 0), "app_version": beat.get("app_version", ""),
             "catalog_version": beat.get("catalog_version", "")}
 

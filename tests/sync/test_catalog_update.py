@@ -5,12 +5,14 @@ never applied."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 import requests
 
 from forms.loader import BUILTIN_DIR
 from kiosk.catalog_update import CatalogKeeper
 from sync.central.models import Kiosk
+from sync.central.overview import summary
 from sync.central.service import get_catalog
 from sync.worker import SyncWorker
 from tests.sync.conftest import ADMIN, provisioned
@@ -63,6 +65,9 @@ def test_valid_catalog_applied_between_citizens_bad_one_refused(central, kiosk_s
     beat = _beat(central)
     assert beat["catalog_version"] == good
     assert beat["checks"]["catalog"]["status"] == "warning" and bad in beat["checks"]["catalog"]["reason"]
+    with central.app.Session() as s:  # the dashboard shows the kiosk's health as a warning
+        row = summary(s, "", datetime.now(timezone.utc))["kiosks"][0]
+    assert row["health"] == "warning" and row["catalog_version"] == good
     # a restarted kiosk starts from the last good one, still knowing the refusal
     again = CatalogKeeper(tmp_path / "catalog")
     assert again.version == good and again.refused[0] == bad

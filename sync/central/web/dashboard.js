@@ -33,7 +33,10 @@ function show(data) {
     cell(row, k.kiosk_id, "kiosk");
     cell(row, k.agency_id, "agency");
     cell(row, age(k.seconds_since), "heartbeat");
-    const devices = Object.entries(k.devices).map(([name, word]) => `${name}: ${word}`).join(", ");
+    const devices = [
+      ...Object.entries(k.devices).map(([name, word]) => `${name}: ${word}`),
+      ...Object.entries(k.checks).filter(([, c]) => c.status !== "ok")
+        .map(([name, c]) => `${name}: ${c.status} ${c.reason}`)].join("\n");
     const health = cell(row, HEALTH[k.health] || k.health, `health ${k.health}`);
     health.title = devices;
     cell(row, String(k.backlog), "backlog");
