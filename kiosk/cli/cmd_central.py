@@ -20,7 +20,7 @@ def register(subparsers) -> None:
                             help="issue a one-time enrollment token for one kiosk (admin)")
     add_enroll_arguments(enroll)
     enroll.set_defaults(handler=_enroll_token)
-    from sync.central.staff import add_staff_arguments
+    from sync.central.cli import add_staff_arguments  # light: the kiosk CLI builds every parser
 
     staff = sub.add_parser("add-staff",
                            help="create a dashboard account (or set its password) for a centre's staff")

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     from sync.central.admin import add_enroll_arguments, run_enroll_token
 
     add_enroll_arguments(sub.add_parser("enroll-token", help="issue a kiosk's one-time token"))
-    from sync.central.staff import add_staff_arguments, run_add_staff
+    from sync.central.staff import run_add_staff
 
     add_staff_arguments(sub.add_parser("add-staff", help="create a dashboard staff account"))
     args = parser.parse_args(argv)
@@ -99,3 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "add-staff":
         return run_add_staff(args)
     return run_migrate(args) if args.command == "migrate" else run_serve(args)
+
+
+def add_staff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="",
+                        help="the central's SQLAlchemy URL (default: SQLite in --data-dir)")
+    parser.add_argument("--data-dir", default="central-data")
+    parser.add_argument("--username", required=True)
+    parser.add_argument("--centre", default="",
+                        help="the centre whose kiosks the account sees (default: every centre)")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="read the password from standard input (scripts), not the terminal")

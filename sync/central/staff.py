@@ -129,17 +129,6 @@ class LoginThrottle:
 
 
 # ---------------------------------------------------------------- the admin command
-def add_staff_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="",
-                        help="the central's SQLAlchemy URL (default: SQLite in --data-dir)")
-    parser.add_argument("--data-dir", default="central-data")
-    parser.add_argument("--username", required=True)
-    parser.add_argument("--centre", default="",
-                        help="the centre whose kiosks the account sees (default: every centre)")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read the password from standard input (scripts), not the terminal")
-
-
 def run_add_staff(args: argparse.Namespace) -> int:
     from pathlib import Path
 

@@ -40,3 +40,15 @@ def test_a_restarted_kiosk_reaches_home_without_the_heavy_libraries(tmp_path):
     loaded = _modules_at_home(tmp_path)
     assert "PySide6" in loaded and "sqlalchemy" in loaded  # the probe saw a real start
     assert not loaded & set(HEAVY), f"loaded before home: {sorted(loaded & set(HEAVY))}"
+
+
+def test_every_kiosk_command_starts_without_the_heavy_libraries():
+    """`kiosk` builds the parser of every command before running one: none may load a
+    database, image or printer library at registration (it cost `kiosk scan ocr` ~1 s)."""
+    probe = ("import json, sys; from kiosk.cli import build_parser; build_parser();"
+             "print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(json.loads(done.stdout))
+    heavy = set(HEAVY) | {"sqlalchemy", "PySide6", "pydantic"}
+    assert not loaded & heavy, f"loaded by the parser: {sorted(loaded & heavy)}"
