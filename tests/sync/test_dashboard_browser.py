@@ -43,7 +43,19 @@ def _log_in(page, central, username="can-bo-h30", password=PASSWORD):
     page.goto(central.url + "/dashboard")
     page.fill("#username", username)
     page.fill("#password", password)
-    page.click("#login")
+    with page.expect_navigation():
+        page.click("#login")
+
+
+def _first_figures(page) -> None:
+    """The page has shown the figures once (what it saw is in the message otherwise)."""
+    seen = []
+    page.on("response", lambda r: seen.append(f"{r.status} {r.url}"))
+    page.on("console", lambda m: seen.append(f"console: {m.text}"))
+    try:
+        page.wait_for_selector("#updated:not(:has-text('—'))", timeout=60_000)
+    except Exception as exc:
+        raise AssertionError(f"{page.url}: {seen} {page.content()[:1500]}") from exc
 
 
 def test_staff_read_what_a_kiosk_just_sent(browser, central, kiosk_store, tmp_path):
@@ -52,7 +64,7 @@ def test_staff_read_what_a_kiosk_just_sent(browser, central, kiosk_store, tmp_pa
     context = browser.new_context()
     page = context.new_page()
     _log_in(page, central)
-    page.wait_for_selector("#updated:not(:has-text('—'))")
+    _first_figures(page)
     assert page.locator("#kiosks tbody tr").count() == 1  # registered, no heartbeat yet
     assert page.text_content("#kiosks tr[data-kiosk='kiosk-01'] .heartbeat") == "chưa có"
     cookie = next(c for c in context.cookies() if c["name"] == "motcua_staff")
@@ -101,7 +113,7 @@ def test_login_refused_and_other_centres_hidden(browser, central, tmp_path):
     resp = page.request.get(central.url + "/dashboard/summary.json")
     assert resp.status == 401
     _log_in(page, central, "can-bo-khac")
-    page.wait_for_selector("#updated:not(:has-text('—'))")
+    _first_figures(page)
     assert page.locator("#kiosks tbody tr").count() == 0  # kiosk-01 is another centre's
     page.click("text=Đăng xuất")
     page.wait_for_selector("#login")
