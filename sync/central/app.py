@@ -25,6 +25,7 @@ from sync import contract, signing
 from sync.central import intake, overview, papers, service, strict_input
 from sync.central.dashboard import PREFIX as DASHBOARD, Dashboard
 from sync.central.errors import ApiError
+from sync.central.storage import AttachmentStore, FolderStorage
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ MAX_BATCH = 16
 class CentralConfig:
     files_dir: Path
     admin_token: str = ""
+    #: where attachment bytes go (``sync.central.storage``); None: the folder ``files_dir``
+    store: AttachmentStore | None = None
     window_s: int = signing.DEFAULT_WINDOW_S
     max_json_bytes: int = 1 << 20
     max_chunk_bytes: int = 8 << 20
@@ -86,7 +89,7 @@ class CentralApp:
         self._kiosks = service.KioskCache()
         self._log_lock = threading.Lock()
         self._log_window = [time.monotonic(), 0, 0]  # window start, messages, suppressed
-        config.files_dir.mkdir(parents=True, exist_ok=True)
+        self.store = config.store or FolderStorage(config.files_dir)
         #: the staff's read-only web page (its own login, not the kiosks' signatures)
         self.dashboard = Dashboard(session_factory)
         self.routes: list[tuple[str, re.Pattern, Handler, str]] = []
@@ -309,7 +312,7 @@ class CentralApp:
         if not re.fullmatch(HEX32, key):
             raise ApiError(400, "idempotency_key_required", "send Idempotency-Key (32 hex digits)")
         sub = request.json(contract.DossierSubmission)
-        return intake.submit_dossier(session, self.config.files_dir, request.kiosk, key,
+        return intake.submit_dossier(session, self.store, request.kiosk, key,
                                       request.body, sub)
 
     def h_bundle(self, session, request, match):
@@ -324,7 +327,7 @@ class CentralApp:
             raise ApiError(400, "bad_submission_length", "X-Submission-Length must frame the JSON")
         body = memoryview(request.body)
         raw = bytes(body[:length])
-        return intake.submit_bundle(session, self.config.files_dir, request.kiosk, key, raw,
+        return intake.submit_bundle(session, self.store, request.kiosk, key, raw,
                                      self._submission(raw), body[length:])
 
     def h_batch(self, session, request, match):
@@ -350,7 +353,7 @@ class CentralApp:
                 if len(payload) != size:
                     raise ApiError(400, "bundle_length_mismatch", "the batch ends too soon")
                 states.append(intake.submit_bundle(
-                    session, self.config.files_dir, request.kiosk, sub.dossier_id, raw, sub,
+                    session, self.store, request.kiosk, sub.dossier_id, raw, sub,
                     payload)[1])
             except ApiError as exc:
                 exc.extra.setdefault("index", index)
@@ -376,7 +379,7 @@ class CentralApp:
         chunk_hash = request.headers.get("X-Chunk-Sha256", "")
         if not _SHA256.fullmatch(chunk_hash):
             raise ApiError(400, "bad_upload_headers", "send Upload-Offset and X-Chunk-SHA256")
-        return 200, intake.upload_chunk(session, self.config.files_dir, request.kiosk_id,
+        return 200, intake.upload_chunk(session, self.store, request.kiosk_id,
                                          match["d"], match["a"], offset, request.body,
                                          chunk_hash)
 

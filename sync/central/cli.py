@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 from pathlib import Path
 
 
@@ -25,6 +26,12 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--files-dir", type=Path, default=None,
                         help="attachments folder (default DATA_DIR/attachments); centrals "
                              "sharing one database share this folder (NFS or similar)")
+    parser.add_argument("--files", default="", metavar="s3://BUCKET/PREFIX",
+                        help="keep attachments in an S3-compatible bucket instead of --files-dir "
+                             "(credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/"
+                             "AWS_DEFAULT_REGION)")
+    parser.add_argument("--s3-endpoint", default="",
+                        help="URL of the S3-compatible service (default: AWS itself)")
     parser.add_argument("--admin-token", default=os.environ.get("CENTRAL_ADMIN_TOKEN", ""),
                         help="token to publish catalogs (env CENTRAL_ADMIN_TOKEN)")
     parser.add_argument("--tls-cert", type=Path, default=None,
@@ -46,6 +53,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     from sync.central.production import ServeSettings, serve
 
+    if args.files and not re.fullmatch(r"s3://[a-z0-9][a-z0-9.-]{2,62}(/[^?#]*)?", args.files):
+        raise SystemExit("--files takes s3://bucket/prefix (a folder is --files-dir)")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     args.data_dir.mkdir(parents=True, exist_ok=True)
     db_url = args.db or f"sqlite:///{(args.data_dir / 'central.sqlite3').resolve()}"
@@ -53,6 +62,7 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ["CENTRAL_ADMIN_TOKEN"] = args.admin_token
     return serve(ServeSettings(
         db_url=db_url, files_dir=str((args.files_dir or args.data_dir / "attachments").resolve()),
+        files=args.files, s3_endpoint=args.s3_endpoint,
         host=args.host, port=args.port, workers=args.workers, threads=args.threads,
         header_timeout_s=args.header_timeout, graceful_s=args.graceful_timeout,
         tls_cert=str(args.tls_cert or ""), tls_key=str(args.tls_key or ""),

@@ -3,16 +3,15 @@
 Every function takes a SQLAlchemy session inside a transaction and returns a JSON-able dict or
 raises ``ApiError``.  Idempotent by construction: a dossier id submitted again with the same
 bytes answers the stored state; an upload goes on from the offset the central holds; a commit
-can be repeated.  Files are fsync'd before the transaction that trusts them commits, so
-nothing is acknowledged that a power cut could lose.
+can be repeated.  Attachment bytes are in their store (``sync.central.storage``: a folder
+fsync'd, or an S3 bucket) before the transaction that trusts them commits, so nothing is
+acknowledged that a power cut or a lost store could take back.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import timedelta
-from pathlib import Path
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,6 +22,7 @@ from sync import contract
 from sync.central.errors import ApiError
 from sync.central.models import Attachment, Dossier, ReusablePaper, SecurityEvent
 from sync.central.service import VN_TZ, KioskRecord, SecurityRefusal, utcnow
+from sync.central.storage import AttachmentStore, attachment_path  # noqa: F401 (tests find files by it)
 from sync.check_code import check_code_matches
 
 #: how far ahead of the central's clock a dossier's ``received_at`` may be (kiosk clocks
@@ -68,7 +68,7 @@ def authorize_dossier(kiosk: KioskRecord, sub: contract.DossierSubmission, now) 
                               event="stale_dossier")
 
 
-def submit_dossier(session: Session, files_dir: Path, kiosk: KioskRecord, idem_key: str,
+def submit_dossier(session: Session, store: AttachmentStore, kiosk: KioskRecord, idem_key: str,
                    raw: bytes, sub: contract.DossierSubmission,
                    complete_all: bool = False) -> tuple[int, dict]:
     """Record a new dossier (201) or answer the state of the same one (200).
@@ -128,9 +128,7 @@ def submit_dossier(session: Session, files_dir: Path, kiosk: KioskRecord, idem_k
                        "the dossier code or an attachment id is already taken") from None
     for att in sub.attachments:
         if att.size == 0:  # nothing to upload: the empty file is complete as declared
-            path = attachment_path(files_dir, att.attachment_id)
-            _ensure_dir(path.parent)
-            path.write_bytes(b"")
+            store.put(att.attachment_id, b"")
     return 201, {"dossier_id": sub.dossier_id, "code": sub.code, "status": row["status"],
                  "committed": complete_all,
                  "attachments": [{"attachment_id": a["attachment_id"], "size": a["size"],
@@ -178,7 +176,7 @@ def _insert_rows(conn, table, rows: list[dict]) -> None:
 _MULTI_INSERT: dict = {}
 
 
-def submit_bundle(session: Session, files_dir: Path, kiosk: KioskRecord, idem_key: str,
+def submit_bundle(session: Session, store: AttachmentStore, kiosk: KioskRecord, idem_key: str,
                   raw: bytes, sub: contract.DossierSubmission,
                   payload: memoryview) -> tuple[int, dict]:
     """A dossier and all its attachments in one request, committed at once.
@@ -187,7 +185,7 @@ def submit_bundle(session: Session, files_dir: Path, kiosk: KioskRecord, idem_ke
     All or nothing: a bad length or digest refuses the whole bundle; a repeat is answered
     from what is already stored (the same idempotency rules as ``submit_dossier``).
     """
-    status, state = submit_dossier(session, files_dir, kiosk, idem_key, raw, sub,
+    status, state = submit_dossier(session, store, kiosk, idem_key, raw, sub,
                                    complete_all=True)
     if status == 200 and state["committed"]:
         return status, state
@@ -208,27 +206,12 @@ def submit_bundle(session: Session, files_dir: Path, kiosk: KioskRecord, idem_ke
                            "an attachment's SHA-256 does not match its manifest")
         written.append((manifest.attachment_id, data))
     for attachment_id, data in written:
-        _store_file(attachment_path(files_dir, attachment_id), data)
+        store.put(attachment_id, data)
     if status == 201:  # recorded complete and accepted by submit_dossier
         return status, state
     for att in _attachments(session, sub.dossier_id):
         att.received, att.complete = att.size, True
     return status, commit_dossier(session, kiosk.kiosk_id, sub.dossier_id)
-
-
-def _store_file(path: Path, data) -> None:
-    """Write durably: the central acknowledges only what survives a power cut.
-
-    Straight to the final name, no temp file and rename: the file means something only
-    once the transaction that records it complete commits, after this fsync (a crash before
-    leaves a file no committed row trusts, rewritten by the retry), and a rename after the
-    fsync would itself need a directory fsync to be durable.  On a journalling file system
-    the file's fsync also commits its directory entry, made earlier."""
-    _ensure_dir(path.parent)
-    with open(path, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def _own_dossier(session: Session, kiosk_id: str, dossier_id: str, lock: bool = False) -> Dossier:
@@ -243,7 +226,7 @@ def dossier_state(session: Session, kiosk_id: str, dossier_id: str) -> dict:
     return _dossier_state(session, _own_dossier(session, kiosk_id, dossier_id))
 
 
-def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: str,
+def upload_chunk(session: Session, store: AttachmentStore, kiosk_id: str, dossier_id: str,
                  attachment_id: str, offset: int, chunk: bytes, chunk_sha256: str) -> dict:
     """Append a chunk at ``offset``; on the last byte verify the whole file's SHA-256."""
     att = session.scalars(
@@ -262,28 +245,14 @@ def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: s
         raise ApiError(422, "chunk_hash_mismatch", "the chunk's SHA-256 does not match")
     if offset + len(chunk) > att.size:
         raise ApiError(422, "too_long", "the chunk goes past the declared size")
-    path = attachment_path(files_dir, attachment_id)
-    _ensure_dir(path.parent)
-    part = path.with_suffix(".part")
-    with open(part, "r+b" if part.exists() else "wb") as fh:
-        fh.seek(offset)
-        fh.write(chunk)
-        fh.truncate()
+    store.put_chunk(attachment_id, offset, chunk)
     att.received = offset + len(chunk)
     if att.received == att.size:
-        digest = hashlib.sha256()
-        with open(part, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        if digest.hexdigest() != att.sha256:
-            part.unlink()
+        if not store.finish(attachment_id, att.size, att.sha256):
             att.received = 0
             raise ApiError(422, "attachment_hash_mismatch",
                            "the whole attachment's SHA-256 does not match; upload again",
                            commit=True, received=0)
-        with open(part, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(part, path)
         att.complete = True
         session.flush()
         # the last attachment of a dossier commits it: one round trip less per dossier
@@ -293,16 +262,6 @@ def upload_chunk(session: Session, files_dir: Path, kiosk_id: str, dossier_id: s
             commit_dossier(session, kiosk_id, dossier_id)
             return {"received": att.received, "complete": True, "committed": True}
     return {"received": att.received, "complete": att.complete, "committed": False}
-
-
-def _ensure_dir(folder: Path) -> None:
-    # a stat is much cheaper than mkdir(exist_ok=True) failing on an existing folder
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-
-
-def attachment_path(files_dir: Path, attachment_id: str) -> Path:
-    return files_dir / attachment_id[:2] / attachment_id
 
 
 def commit_dossier(session: Session, kiosk_id: str, dossier_id: str) -> dict:

@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 class ServeSettings:
     db_url: str
     files_dir: str
+    #: ``s3://bucket/prefix``: attachments in that bucket, not in ``files_dir``
+    files: str = ""
+    s3_endpoint: str = ""
     host: str = "127.0.0.1"
     port: int = 8080
     workers: int = 1
@@ -110,11 +113,13 @@ def worker_app():
     """Build the app in a worker process (Granian's factory): its own engine and pool."""
     from sync.central.app import CentralApp, CentralConfig
     from sync.central.server import make_engine
+    from sync.central.storage import make_store
 
     settings = ServeSettings(**json.loads(os.environ[_SETTINGS_ENV]))
     engine = make_engine(settings.db_url, migrate=False)
     app = CentralApp(sessionmaker(engine, expire_on_commit=False), CentralConfig(
         files_dir=Path(settings.files_dir),
+        store=make_store(settings.files, Path(settings.files_dir), settings.s3_endpoint),
         admin_token=os.environ.get("CENTRAL_ADMIN_TOKEN", "")))
     if settings.ready_file:  # once this worker listens (it binds after the factory returns)
         threading.Thread(target=_announce, args=(settings,), daemon=True).start()
