@@ -87,6 +87,12 @@ def serve(settings: ServeSettings) -> int:
     from sync.central.server import make_engine
 
     make_engine(settings.db_url).dispose()  # migrated once, before any worker starts
+    if settings.files:
+        from sync.central.storage import S3Storage
+
+        problem = S3Storage(settings.files, settings.s3_endpoint).check()
+        if problem:  # served anyway: dossiers get 503 (kept on the kiosks) until it is fixed
+            log.error("%s; dossiers will be answered 503 until it is", problem)
     if settings.port == 0:
         settings.port = _free_port(settings.host)
     raise_open_files_limit()

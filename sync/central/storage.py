@@ -117,6 +117,16 @@ class S3Storage:
     def _staging(self, attachment_id: str) -> str:
         return self.key(f".staging/{attachment_id}/")
 
+    def check(self) -> str:
+        """Why the bucket cannot be used ("" when it can): said once at start, so a wrong
+        name or endpoint shows in the log before the first kiosk is answered 503."""
+        try:
+            with _unavailable_as_503("check"):
+                self._client.head_bucket(Bucket=self.bucket)
+        except ApiError:
+            return f"the attachment store s3://{self.bucket} cannot be reached or lacks its bucket"
+        return ""
+
     def put(self, attachment_id: str, data) -> None:
         data = bytes(data)
         with _unavailable_as_503("put"):

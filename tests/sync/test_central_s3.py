@@ -182,3 +182,23 @@ def test_two_centrals_store_every_kiosk_attachment_once_in_one_bucket(s3, centra
         engine.dispose()
         for central in centrals:
             central.stop()
+
+
+def test_serve_says_at_start_that_its_bucket_is_missing_and_answers_503(s3, central_db,
+                                                                        tmp_path):
+    endpoint, _ = s3
+    proc = CentralProcess(tmp_path / "central", central_db, "--files", "s3://no-such-bucket/x",
+                          "--s3-endpoint", endpoint).start()
+    engine = create_engine(central_db)
+    try:
+        assert "s3://no-such-bucket cannot be reached" in proc.log_path.read_text()
+        kiosk = register(engine, url=proc.url)
+        blobs = [b"scan"]
+        sub = submission(5, blobs)
+        with pytest.raises(TransientError) as err:
+            kiosk.submit_bundle(sub["dossier_id"], canonical_json(sub), blobs)
+        assert err.value.status == 503 and err.value.code == "storage_unavailable"
+        kiosk.close()
+    finally:
+        engine.dispose()
+        proc.stop()
