@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.screens.base import big_button
 
@@ -21,9 +21,12 @@ class NumericKeypad(QWidget):
         self.delete_button.setObjectName("keypad_delete")
         self.delete_button.setStyleSheet("min-width: 0px;")
         self.delete_button.setMinimumSize(100, 70)
+        # its words never widen the keypad: the instruction beside it keeps its width
+        self.delete_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.delete_button.clicked.connect(self.backspace.emit)
-        grid.addWidget(self.delete_button, 3, 0)
-        self._add(grid, "0", 3, 1)
+        self._add(grid, "0", 3, 0)
+        # two keys wide: "Xóa" with larger text (A+) does not fit one key on a 1280×800 screen
+        grid.addWidget(self.delete_button, 3, 1, 1, 2)
 
     def _add(self, grid: QGridLayout, d: str, row: int, col: int) -> None:
         button = big_button(d, role="tile")

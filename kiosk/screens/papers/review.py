@@ -39,9 +39,11 @@ class PapersReviewScreen(Screen):
         self.back_button = back_button("papers_review_back", flow.back)
         nav = QHBoxLayout()
         nav.setSpacing(24)
-        nav.addWidget(self.back_button, 1)
-        nav.addWidget(self.add_button, 2)
-        nav.addWidget(self.accept_button, 3)
+        # back and add as wide as their words, the main action takes the rest: its longer
+        # words still fit with larger text (A+) on a 1280 px screen
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.add_button)
+        nav.addWidget(self.accept_button, 1)
         for button in (self.add_button, self.accept_button, self.back_button):
             button.setMaximumHeight(100)
         lay = QVBoxLayout(self)

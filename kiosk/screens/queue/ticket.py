@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.journeys.take_number import Step
 from kiosk.messages import user_text
@@ -17,7 +18,7 @@ class TicketScreen(Screen):
         flow.changed.connect(self.refresh)
         self.title = label(role="title")
         self.badge = label(role="badge")
-        self.badge.setWordWrap(False)
+        self.badge.setWordWrap(False)  # two lines of its own: "PRIORITY" over the kind
         self.number = label(role="number")
         self.number.setObjectName("ticket_number")
         self.details = label(role="subtitle")
@@ -30,8 +31,15 @@ class TicketScreen(Screen):
         self.done_button = action_button("done", self._finish, role="secondary")
         lay = page_layout(self)
         lay.addWidget(self.title)
-        lay.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(self.number)
+        # the priority beside the number, not above it: the details below still fit 1280×800
+        # in English and with larger text (A+)
+        number_row = QHBoxLayout()
+        number_row.setSpacing(32)
+        number_row.addStretch(1)
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        number_row.addStretch(1)
+        lay.addLayout(number_row)
         lay.addWidget(self.details)
         lay.addWidget(self.alert, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.error)
@@ -41,6 +49,14 @@ class TicketScreen(Screen):
 
     def on_enter(self) -> None:
         self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """On a 1280×800 screen the number is 128 px, not 160 (still the largest text), so
+        the three lines of details below it fit."""
+        super().resizeEvent(event)
+        sheet = "font-size: 128px;" if self.window().height() < 1000 else ""
+        if self.number.styleSheet() != sheet:
+            self.number.setStyleSheet(sheet)
 
     def retranslate(self) -> None:
         self.refresh()
@@ -75,7 +91,7 @@ class TicketScreen(Screen):
         self.title.setText(self.tr("Your number is"))
         self.number.setText(t.number)
         if priority is not None:
-            self.badge.setText(self.tr("PRIORITY") + " · " + self.ctx.text(priority.name_vi, priority.name_en))
+            self.badge.setText(self.tr("PRIORITY") + "\n" + self.ctx.text(priority.name_vi, priority.name_en))
         service_name = self.ctx.text(service.name_vi, service.name_en)
         if t.waiting_ahead == 0:
             ahead = self.tr("Nobody is waiting ahead of you.")

@@ -20,7 +20,7 @@ class RatingScreen(Screen):
         self.buttons = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(48, 24, 48, 24)
-        lay.setSpacing(20)
+        lay.setSpacing(16)  # the two-line subtitle with larger text (A+) fits 1280×800
         lay.addWidget(self.title)
         lay.addWidget(self.hint)
         for level in ("very_satisfied", "satisfied", "unsatisfied"):
