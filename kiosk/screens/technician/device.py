@@ -57,7 +57,8 @@ class DeviceScreen(Screen):
         self.second = action_button("tech_test2", self.second_action, role="secondary")
         self.third = action_button("tech_test3", self.third_action, role="secondary")
         for button in (self.test, self.second, self.third):
-            button.setStyleSheet("font-size: 26px; min-width: 120px;")  # three fit a 1280 px screen
+            # three fit a 1280 px screen, even the central's long English ones
+            button.setStyleSheet("font-size: 22px; min-width: 120px;")
         self.digits = device_pages.digit_row(self.digit)
         self.back = action_button("tech_back", lambda: self.ctx.go("tech_panel"), role="secondary")
         self.leave = action_button("tech_device_leave", lambda: flow.leave("button"), role="secondary")

@@ -26,11 +26,11 @@ class PanelScreen(Screen):
         self.message.setObjectName("tech_message")
         self.rows: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(8)
         for i, name in enumerate(PAGES):
             row = big_button(role="secondary")
             row.setObjectName(f"tech_row_{name}")
-            row.setMinimumHeight(96)
+            row.setMinimumHeight(84)  # two lines of 22 px: eight rows fit 1280×800 in English
             row.clicked.connect(lambda _=False, n=name: self.flow.show_device(n))
             self.rows[name] = row
             grid.addWidget(row, i // 2, i % 2)
@@ -45,7 +45,8 @@ class PanelScreen(Screen):
         for button in (self.refresh, self.self_test, self.restart, self.reboot, self.poweroff,
                        self.desktop, self.leave):
             button.setMinimumHeight(64)
-            button.setStyleSheet("font-size: 24px; min-width: 120px;")  # six fit a 1280 px screen
+            # six fit a 1280 px screen, and two rows of them under the eight device rows
+            button.setStyleSheet("font-size: 24px; min-width: 120px; min-height: 56px; padding: 4px 12px;")
         lay = page_layout(self)
         lay.addWidget(self.title)
         lay.addLayout(grid, 1)
