@@ -73,3 +73,34 @@ def test_every_screenshot_state_passes(qtbot, size, data_dir):
     app.ctx.store.close()
     assert states >= 20
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang,large", [("en", False), ("vi", True)], ids=["english", "larger_text"])
+def test_every_state_passes_in_english_and_with_larger_text_at_1280(qtbot, data_dir, lang, large):
+    """The two longest renderings (English labels; A+ pressed on each citizen's screen) on the
+    smallest supported screen, 1280×800: nothing cut, nothing too small (~25 s each). A+ is a
+    citizen's control: the technician's screens are checked in English, not with it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.app import build
+    from kiosk.launch import demo_config
+    from kiosk.screenshots import visit_states
+
+    app = build(demo_config(data_dir / f"{lang}-{large}"))
+    app.window.resize(1280, 800)
+    app.window.show()
+    problems, states = [], 0
+    for _lang, name in visit_states(app, (lang,)):
+        if large and name.startswith("technician_"):
+            continue
+        states += 1
+        if large and not app.window.access.large:
+            app.window.access.toggle_large()  # as a citizen pressing A+ on this screen
+            for _ in range(5):
+                QCoreApplication.processEvents()
+        problems += [f"{name}: {f}" for f in audit(app.window)]
+    app.ctx.wipe_session()
+    app.ctx.store.close()
+    assert states >= 20
+    assert not problems, "\n".join(problems)
