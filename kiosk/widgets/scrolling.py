@@ -15,8 +15,8 @@ MORE_HEIGHT = 64
 
 
 class TouchScrollArea(QScrollArea):
-    """``more`` (the "see more" button) floats over the bottom of the viewport while the
-    content goes on below it, and hides at the end."""
+    """``more`` (the "see more" button) sits in a strip kept free under the viewport (so it
+    never covers a line of text) while the content goes on below, and hides at the end."""
 
     def __init__(self, content: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +45,8 @@ class TouchScrollArea(QScrollArea):
             f" font-weight: bold; min-height: {MORE_HEIGHT - 8}px; max-height: {MORE_HEIGHT}px;"
             " padding: 4px 32px; min-width: 0; }")
         self.more.clicked.connect(self.page_down)
+        # always kept (a strip that came and went re-laid out the page in a loop)
+        self.setViewportMargins(0, 0, 0, MORE_HEIGHT + 8)
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(lambda *_: self._place_more())
         bar.valueChanged.connect(lambda *_: self._place_more())
@@ -73,7 +75,7 @@ class TouchScrollArea(QScrollArea):
         self.more.adjustSize()
         view = self.viewport().geometry()
         width = max(self.more.sizeHint().width(), 280)
-        self.more.setGeometry(view.x() + (view.width() - width) // 2, view.bottom() - MORE_HEIGHT - 4,
+        self.more.setGeometry(view.x() + (view.width() - width) // 2, view.bottom() + 5,
                               width, MORE_HEIGHT)
         self.more.raise_()
 
