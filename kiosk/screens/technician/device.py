@@ -105,7 +105,10 @@ class DeviceScreen(Screen):
 
             self.status.setText(self.tr("The last log lines (no personal data)"))
             paint(self.status, "ok")
-            self.facts.setText("\n".join(install().last(30)) or self.tr("(empty)"))
+            # the newest lines, one row each: as many as fit 1280×800 whatever was logged
+            fm, width = self.facts.fontMetrics(), max(self.width() - 96, 400)
+            lines = [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in install().last(7)]
+            self.facts.setText("\n".join(lines) or self.tr("(empty)"))
             return
         if result is None:
             self.status.setText(self.tr("Checking…"))
