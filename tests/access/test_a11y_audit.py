@@ -31,7 +31,7 @@ def test_the_check_finds_small_targets_faint_text_and_cut_text(qtbot):
     page.setStyleSheet("QWidget { background: #ffffff; font-size: 30px; }")
     small = QPushButton("x", objectName="small")
     small.setFixedSize(40, 40)
-    small.setStyleSheet("background: #0b3d91; color: #ffffff; border: none;")
+    small.setStyleSheet("background: #0b3d91; color: #ffffff; border: none; padding: 0;")  # not cut
     faint = QLabel("Mờ quá", objectName="faint")
     faint.setStyleSheet("color: #bbbbbb;")
     cut = QLabel("Chứng thực bản sao từ bản chính", objectName="cut")
