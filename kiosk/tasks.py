@@ -75,6 +75,7 @@ class _Relay(QObject):
         self.error: BaseException | None = None
         self.started = time.monotonic()
         self.pool = "default"
+        self.name = ""  # the task's function, for ``unfinished`` (never its arguments)
 
 
 class _Runnable(QRunnable):
@@ -109,6 +110,7 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
              cancel: Cancel | None = None) -> None:
     relay = _Relay()
     relay.pool = "" if cancel is not None else pool  # a cancellable wait waits on the citizen
+    relay.name = f"{pool}:{getattr(fn, '__qualname__', type(fn).__name__)}"
     _live.add(relay)
     kwargs: dict[str, Any] = {}
     if _accepts(fn, "progress"):
@@ -135,6 +137,13 @@ def run_task(fn: Callable[..., Any], on_done: Callable[[Any], None] | None = Non
     if on_progress is not None:
         relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     thread_pool(pool).start(_Runnable(fn, relay, kwargs))
+
+
+def unfinished() -> list[tuple[str, float]]:
+    """(pool:function, seconds running) of every task whose answer is not yet delivered:
+    what a test left behind (tests/conftest.py drains them between tests)."""
+    now = time.monotonic()
+    return sorted(((r.name, now - r.started) for r in _live), key=lambda item: -item[1])
 
 
 def longest_wait_s(pools: tuple[str, ...] = ("default", "device", "sync")) -> float:

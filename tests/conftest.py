@@ -22,3 +22,45 @@ def _patient_wait_until():
 
 
 _patient_wait_until()
+
+
+import sys
+import time
+
+import pytest
+
+_DRAINS: list[tuple[float, str, list]] = []
+
+
+@pytest.fixture(autouse=True)
+def _drain_background_tasks(request):
+    """After each test, let the background work it started finish (bounded), so a test
+    never waits behind another test's camera, printer or OCR task in a shared pool (a
+    missing-camera test once waited 20 s for a pool thread in CI). Drains over a second are
+    listed at the end of the run, naming the tasks: a test that leaks slow work shows up."""
+    yield
+    if "kiosk.tasks" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import tasks
+
+    if QApplication.instance() is None:
+        return
+    left = tasks.unfinished()
+    if not left:
+        return
+    started = time.monotonic()
+    tasks.wait_all(timeout_ms=30_000)
+    QApplication.processEvents()  # deliver the answers while the test's objects still exist
+    took = time.monotonic() - started
+    if took > 1.0:
+        _DRAINS.append((took, request.node.nodeid, left[:3]))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _DRAINS:
+        terminalreporter.section("background work left by tests (drained before the next)")
+        for took, test, left in sorted(_DRAINS, reverse=True)[:15]:
+            tasks = ", ".join(f"{name} ({age:.1f} s)" for name, age in left)
+            terminalreporter.write_line(f"{took:5.1f} s  {test}: {tasks}")

@@ -76,7 +76,7 @@ class HelpOverlay(QWidget):
 
             return print_once(lambda: open_printer(settings), HELP_SLIP, data)
 
-        run_task(call_staff, self._printed, lambda exc: self._printed(None))
+        run_task(call_staff, self._printed, lambda exc: self._printed(None), pool="device")
 
     def _printed(self, outcome) -> None:
         self.state = "called" if outcome is not None and outcome.ok else "walk"

@@ -74,7 +74,7 @@ class IdentifyFlow(QObject):
         self._pending = False
         source, self.source = self.source, None
         if source is not None:
-            run_task(source.close)
+            run_task(source.close, pool="device")
         self.changed.emit()
 
     def _open_configured_camera(self) -> FrameSource:
@@ -106,11 +106,12 @@ class IdentifyFlow(QObject):
             self.timer.start()
             return
         gen = self._generation
-        run_task(self.source_factory, lambda src: self._camera_opened(src, gen), self._camera_failed)
+        run_task(self.source_factory, lambda src: self._camera_opened(src, gen), self._camera_failed,
+                 pool="device")
 
     def _camera_opened(self, source: FrameSource, gen: int) -> None:
         if gen != self._generation:
-            run_task(source.close)
+            run_task(source.close, pool="device")
             return
         self.source, self.camera_fault = source, False
         self.ctx.clear_fault("camera")

@@ -80,7 +80,7 @@ class PapersFlow(QObject):
         device, self.device, self.device_ready = self.device, None, False
         self.device_fault = False
         if device is not None:
-            run_task(device.close)
+            run_task(device.close, pool="device")
 
     def _delete_files(self, refs: list) -> None:
         if refs:
@@ -103,7 +103,8 @@ class PapersFlow(QObject):
             self.device_fault = False  # try again: a camera may have been plugged back in
             self.device = self.device_factory()
             device = self.device
-            run_task(device.open, lambda _: self._device_opened(device), self._device_failed)
+            run_task(device.open, lambda _: self._device_opened(device), self._device_failed,
+                     pool="device")
         elif self.device_ready and self.device.live:
             self.timer.start()
 
@@ -166,7 +167,7 @@ class PapersFlow(QObject):
         dpi = getattr(device, "dpi", self.settings.sane_dpi)
         self.changed.emit()
         run_task(lambda: PapersJourney.prepare_still(device.still(), source, dpi, self.settings),
-                 self._captured, self._capture_failed)
+                 self._captured, self._capture_failed, pool="device")
 
     def _captured(self, page) -> None:
         self.capturing = False
