@@ -9,7 +9,8 @@ we ask 60 px, the kiosk's own rule — and text that must not be cut):
   least a tenth of the ring around the ink — so text over a progress bar's two colours is
   judged on both);
 - no text is clipped: a label's text fits its width (and height, when wrapped), a button's
-  lines fit inside it, and nothing is cut by its parent (outside a scroll area) or the window.
+  lines fit inside it, and nothing is cut by its parent or the window (in a scroll area:
+  along the way it cannot scroll).
 """
 from __future__ import annotations
 
@@ -112,13 +113,31 @@ def text_contrast(crop: np.ndarray, ink_hint: tuple[int, int, int] | None = None
     return min(_ratio(ink_lum, b) for b in _lum(_rgb(backgrounds)))
 
 
-def _in_scroll_area(w: QWidget) -> bool:
+def _scroll_area(w: QWidget) -> QAbstractScrollArea | None:
     p = w.parentWidget()
     while p is not None:
         if isinstance(p, QAbstractScrollArea):
-            return True
+            return p
         p = p.parentWidget()
-    return False
+    return None
+
+
+def _cut_where_it_cannot_scroll(w: QWidget, area: QAbstractScrollArea) -> str | None:
+    """A widget half out of a scroll area's view is fine along the way it scrolls (a finger
+    brings it in); cut across the other way (a strip that scrolls sideways cutting a button's
+    bottom off, a list cutting a row's side), nothing brings it into view."""
+    view = area.viewport()
+    top_left = w.mapTo(view, w.rect().topLeft())
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    if area.verticalScrollBarPolicy() == off and (
+            top_left.y() < 0 or top_left.y() + w.height() > view.height()):
+        return f"cut at the top or bottom of a strip that only scrolls sideways ({w.height()} px tall, " \
+               f"{view.height()} px of view)"
+    if area.horizontalScrollBarPolicy() == off and (
+            top_left.x() < 0 or top_left.x() + w.width() > view.width()):
+        return f"cut at the side of a list that only scrolls up and down ({w.width()} px wide, " \
+               f"{view.width()} px of view)"
+    return None
 
 
 def _clipped_text(w: QWidget) -> str | None:
@@ -177,6 +196,10 @@ def audit(window: QWidget) -> list[Finding]:
             is_label = True
         elif not (is_button or is_label):
             continue
+        area = _scroll_area(w)
+        if area is not None and (why := _cut_where_it_cannot_scroll(w, area)):
+            findings.append(Finding("clipped", _name(w), why))
+            continue
         visible = w.visibleRegion().boundingRect()
         if visible.isEmpty():
             continue  # scrolled out of view or covered by an overlay's parent: not on screen
@@ -187,7 +210,7 @@ def audit(window: QWidget) -> list[Finding]:
         hit = window.childAt(w.mapTo(window, visible.center()))
         covered = hit is not None and hit is not w and not w.isAncestorOf(hit)
         if visible != w.rect() or covered:
-            if _in_scroll_area(w):
+            if area is not None:
                 continue  # half scrolled into view (a "Xem thêm" may float over it): read once scrolled
             findings.append(Finding("clipped", _name(w), f"covered by {_name(hit)}" if covered else
                                     f"only {visible.width()}×{visible.height()} of {w.width()}×{w.height()} px shown"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.access.audit import audit, text_contrast
 
@@ -36,15 +37,29 @@ def test_the_check_finds_small_targets_faint_text_and_cut_text(qtbot):
     faint.setStyleSheet("color: #bbbbbb;")
     cut = QLabel("Chứng thực bản sao từ bản chính", objectName="cut")
     cut.setFixedWidth(120)
+    # a strip that scrolls sideways only, too short for its card: the button under it is cut
+    strip = QScrollArea()
+    strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    strip.setFixedHeight(120)
+    card = QWidget()
+    card_lay = QVBoxLayout(card)
+    card_lay.addWidget(QLabel("Trang 1"))
+    card_lay.addStretch(1)
+    card_lay.addWidget(QPushButton("◀", objectName="under"))
+    card.setFixedSize(200, 200)
+    strip.setWidget(card)
     lay = QVBoxLayout(page)
-    for w in (small, faint, cut):
+    for w in (small, faint, cut, strip):
         lay.addWidget(w)
     qtbot.addWidget(page)
-    page.resize(400, 300)
+    page.resize(400, 400)
     page.show()
     qtbot.waitExposed(page)
     found = {(f.rule, f.widget.split()[0]) for f in audit(page)}
-    assert found == {("target", "QPushButton#small"), ("contrast", "QLabel#faint"), ("clipped", "QLabel#cut")}
+    assert found == {("target", "QPushButton#small"), ("contrast", "QLabel#faint"), ("clipped", "QLabel#cut"),
+                     ("clipped", "QPushButton#under")}
+    strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # a finger brings it in
+    assert ("clipped", "QPushButton#under") not in {(f.rule, f.widget.split()[0]) for f in audit(page)}
 
 
 @pytest.fixture(scope="module")

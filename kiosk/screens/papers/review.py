@@ -1,7 +1,7 @@
 """Review of the pages taken: retake, delete, reorder, add a page, and the quality advice."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ class PapersReviewScreen(Screen):
         self.cards = QWidget()
         self.cards_row = QHBoxLayout(self.cards)
         self.cards_row.setSpacing(24)
+        self.cards_row.setContentsMargins(0, 0, 0, 0)  # the strip's whole height for the cards
         self.cards_row.setAlignment(Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -30,6 +31,7 @@ class PapersReviewScreen(Screen):
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.cards)
         self.scroll = scroll
+        scroll.installEventFilter(self)
         self.add_button = big_button(role="tile")
         self.add_button.setObjectName("papers_add_page")
         self.add_button.clicked.connect(flow.add_page)
@@ -76,14 +78,18 @@ class PapersReviewScreen(Screen):
             "%1", self.ctx.text(item.paper.name_vi, item.paper.name_en)))
         self.problem.setText(self.ctx.text(*item.problem) if item.problem else "")
         clear(self.cards_row)
-        thumb_height = max(160, self.scroll.height() - 40)  # the card fits the strip: nothing cut
+        # the card (its margins 2×12 px and border 2×4 px around the picture) fits the strip
+        thumb_height = max(160, self.scroll.height() - 40)
         for index, page in enumerate(item.pages):
             self.cards_row.addWidget(self._card(index, page, len(item.pages), thumb_height))
         self.accept_button.setEnabled(bool(item.pages))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        QTimer.singleShot(0, self.refresh)  # thumbnails follow the screen's size
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.scroll and event.type() == QEvent.Type.Resize:
+            # thumbnails follow the strip's height: a new screen size, or larger text (A+)
+            # making the title taller
+            QTimer.singleShot(0, self.refresh)
+        return super().eventFilter(watched, event)
 
     def _card(self, index: int, page, count: int, thumb_height: int) -> QFrame:
         """The page as big as fits, its number, the advice, and its buttons beside it."""
@@ -100,29 +106,28 @@ class PapersReviewScreen(Screen):
         advice = QLabel(self.ctx.text(page.issues[0].vi, page.issues[0].en) if bad
                         else self.tr("Good"))
         advice.setWordWrap(True)
-        advice.setFixedWidth(260)
+        advice.setMinimumWidth(260)  # as wide as the buttons under it: fewer lines, a shorter card
         advice.setStyleSheet(f"font-size: 22px; color: {'#8b0000' if bad else '#0b6e3d'};")
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(caption)
         side.addWidget(advice)
         side.addStretch(1)
-        # two rows of two: the four buttons fit under the advice on a 1280x800 screen too
-        edits = QHBoxLayout()
-        edits.setSpacing(8)
+        # one row of four under the advice: two rows of two were cut off at the bottom of the
+        # strip with larger text (A+) on a 1280x800 screen, which scrolls only sideways
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
         for name, text, slot in (("retake", self.tr("Retake"), lambda: self.flow.retake(index)),
                                  ("delete", self.tr("Delete"),
                                   lambda: self.flow.delete_page(index))):
-            edits.addWidget(self._button(f"papers_{name}_{index}", text, slot))
-        side.addLayout(edits)
-        moves = QHBoxLayout()
-        moves.setSpacing(8)
+            buttons.addWidget(self._button(f"papers_{name}_{index}", text, slot))
         for name, text, target in (("left", "◀", index - 1), ("right", "▶", index + 1)):
             button = self._button(f"papers_move_{name}_{index}", text,
                                   lambda _=False, t=target: self.flow.move_page(index, t))
             button.setEnabled(0 <= target < count)
-            moves.addWidget(button)
-        side.addLayout(moves)
+            button.setMinimumWidth(72)
+            buttons.addWidget(button)
+        side.addLayout(buttons)
         lay = QHBoxLayout(card)
         lay.setContentsMargins(12, 12, 12, 12)
         lay.setSpacing(12)
