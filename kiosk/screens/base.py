@@ -24,6 +24,9 @@ class Screen(QWidget):
     """Subclasses set ``name`` and build their widgets in ``__init__``."""
 
     name = "screen"
+    #: the help controls (listen again, A+, contrast, need help) are shown: False on the
+    #: technician's own screens, which are not a citizen's session
+    for_citizens = True
 
     @property
     def patient(self) -> bool:

@@ -135,7 +135,10 @@ class KioskWindow(QWidget):
         else:
             kiosk = self.ctx.config.kiosk
             self.idle.arm(kiosk.idle_timeout_long_s if target.patient else kiosk.idle_timeout_s)
-        if self.access.large or self.access.contrast:
+        self.access_bar.setVisible(target.for_citizens)
+        if not target.for_citizens and (self.access.large or self.access.contrast):
+            self.access.reset()  # a citizen's larger text ends where the technician's work starts
+        elif self.access.large or self.access.contrast:
             self.access.apply_style()  # the screen may have set sheets of its own since
         QTimer.singleShot(0, self.access.announce)  # once on_enter's texts are in place
 

@@ -103,6 +103,19 @@ def enter(qtbot, app) -> None:
     qtbot.waitUntil(lambda: not app.technician.checking and bool(app.technician.results), timeout=20_000)
 
 
+def test_the_panel_has_no_citizen_controls_and_ends_a_citizens_larger_text(qtbot, make_kiosk, printer_emulator):
+    app = make_kiosk(printer_emulator.uri)
+    tap(qtbot, app.window, "access_large")  # a citizen left A+ on
+    assert app.window.access.large
+    enter(qtbot, app)
+    assert not app.window.findChild(QPushButton, "access_help").isVisible()  # staff need no "call staff"
+    assert not app.window.findChild(QPushButton, "access_large").isVisible()
+    assert not app.window.access.large
+    tap(qtbot, app.window, "tech_leave")
+    qtbot.waitUntil(lambda: app.window.current().name == "home", timeout=10_000)
+    assert app.window.findChild(QPushButton, "access_help").isVisible()
+
+
 def test_paper_out_shows_the_printer_red_and_greys_the_queue_tile(qtbot, make_kiosk, printer_emulator):
     printer_emulator.set_mode("paper_out")
     app = make_kiosk(printer_emulator.uri)

@@ -32,6 +32,7 @@ def to_pixmap(frame, width: int = 640) -> QPixmap:
 class DeviceScreen(Screen):
     name = "tech_device"
     manages_own_timeout = True
+    for_citizens = False  # no A+ or "need help" here: a technician at work, not a citizen
 
     def __init__(self, ctx, flow) -> None:
         super().__init__(ctx)

@@ -17,6 +17,7 @@ PAGES = (*CHECK_NAMES, "log")
 class PanelScreen(Screen):
     name = "tech_panel"
     manages_own_timeout = True  # the technician session's timeout, not the citizen's
+    for_citizens = False  # no A+ or "need help" here: a technician at work, not a citizen
 
     def __init__(self, ctx, flow) -> None:
         super().__init__(ctx)
