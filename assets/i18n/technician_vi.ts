@@ -25,266 +25,301 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/technician/device_pages.py" line="25"/>
+        <source>Voice and sound</source>
+        <translation>Giọng nói và âm thanh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="26"/>
         <source>Network and central</source>
         <translation>Mạng và trung tâm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="25"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="26"/>
         <source>Store</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="26"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="27"/>
         <source>Software</source>
         <translation>Phần mềm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="26"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="27"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="31"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="32"/>
         <source>Print a test page (QR and cut)</source>
         <translation>In trang thử (mã QR và cắt giấy)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="31"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="32"/>
         <source>Paper roll changed</source>
         <translation>Đã thay cuộn giấy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="32"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="33"/>
         <source>Show a QR to the camera</source>
         <translation>Đưa mã QR vào camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="33"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="34"/>
         <source>Test capture</source>
         <translation>Chụp thử</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="34"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="35"/>
         <source>Test read of a card</source>
         <translation>Đọc thử thẻ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="35"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="36"/>
+        <source>Play a test sentence</source>
+        <translation>Phát câu thử</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="37"/>
         <source>Test the connection</source>
         <translation>Thử kết nối</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="35"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="37"/>
         <source>Send refused dossiers again</source>
         <translation>Gửi lại hồ sơ bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="36"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="38"/>
         <source>Check the database</source>
         <translation>Kiểm tra cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="37"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="39"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="38"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="40"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="42"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="44"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="43"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="45"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="44"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="46"/>
         <source>Online</source>
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="45"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="47"/>
         <source>Paper</source>
         <translation>Giấy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="46"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="48"/>
         <source>Cover open</source>
         <translation>Nắp mở</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="47"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="49"/>
         <source>Error bit</source>
         <translation>Bit lỗi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="48"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="50"/>
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="49"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="51"/>
         <source>Tickets since paper change</source>
         <translation>Số phiếu từ lần thay giấy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="50"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="52"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="51"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="53"/>
         <source>Picture size</source>
         <translation>Kích thước ảnh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="52"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="54"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="53"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="55"/>
         <source>Page in view</source>
         <translation>Thấy trang giấy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="54"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="56"/>
         <source>Readers</source>
         <translation>Các đầu đọc</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="55"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="57"/>
         <source>Reader</source>
         <translation>Đầu đọc</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="56"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="58"/>
         <source>Card present</source>
         <translation>Có thẻ trên đầu đọc</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="57"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="59"/>
         <source>ATR</source>
         <translation>ATR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="58"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="60"/>
+        <source>Speech engine</source>
+        <translation>Bộ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="61"/>
+        <source>Vietnamese voice</source>
+        <translation>Giọng tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="62"/>
+        <source>Player</source>
+        <translation>Chương trình phát</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="63"/>
+        <source>Length (s)</source>
+        <translation>Độ dài (giây)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="64"/>
+        <source>Sound cards</source>
+        <translation>Card âm thanh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="65"/>
         <source>Central</source>
         <translation>Hệ thống trung tâm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="59"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="66"/>
         <source>Dossiers waiting</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="60"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="67"/>
         <source>Refused (parked)</source>
         <translation>Bị từ chối (tạm giữ)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="68"/>
         <source>Delivered</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="62"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="69"/>
         <source>Last successful sync</source>
         <translation>Lần đồng bộ thành công gần nhất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="63"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="70"/>
         <source>Clock skew (s)</source>
         <translation>Lệch đồng hồ (giây)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="64"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="71"/>
         <source>Certificate days left</source>
         <translation>Số ngày chứng chỉ còn hạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="65"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="72"/>
         <source>Data folder</source>
         <translation>Thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="66"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="73"/>
         <source>Free disk (MB)</source>
         <translation>Ổ đĩa còn trống (MB)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="67"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="74"/>
         <source>Encryption key</source>
         <translation>Khóa mã hóa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="68"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="75"/>
         <source>Database integrity</source>
         <translation>Toàn vẹn cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="69"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="76"/>
         <source>Waiting for purge</source>
         <translation>Chờ xóa theo thời hạn lưu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="70"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="77"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="71"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="78"/>
         <source>Procedure catalog</source>
         <translation>Danh mục thủ tục</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="72"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="79"/>
         <source>System up (h)</source>
         <translation>Máy đã chạy (giờ)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="73"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="80"/>
         <source>App up (min)</source>
         <translation>Ứng dụng đã chạy (phút)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="81"/>
         <source>App starts in 24 h</source>
         <translation>Số lần khởi động trong 24 giờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="75"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="82"/>
         <source>Crashes or power cuts in 24 h</source>
         <translation>Số lần dừng bất thường trong 24 giờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="76"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="83"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="77"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="84"/>
         <source>Deadline (s)</source>
         <translation>Thời hạn (giây)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="78"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="85"/>
         <source>HTTP status</source>
         <translation>Mã HTTP</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="94"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="101"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="94"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="101"/>
         <source>no</source>
         <translation>không</translation>
     </message>
@@ -292,73 +327,73 @@
 <context>
     <name>DeviceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="87"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="89"/>
         <source>Back to the panel</source>
         <translation>Về bảng kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="88"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="90"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="94"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="96"/>
         <source>Export refused dossiers for the counter</source>
         <translation>Xuất hồ sơ bị từ chối cho quầy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="105"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="107"/>
         <source>The last log lines (no personal data)</source>
         <translation>Các dòng nhật ký gần nhất (không có dữ liệu cá nhân)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="107"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="112"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="110"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="115"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="128"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="133"/>
         <source>Starting the live view…</source>
         <translation>Đang mở hình trực tiếp…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="157"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="162"/>
         <source>No picture from the camera</source>
         <translation>Camera không cho hình</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="164"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="169"/>
         <source>The camera cannot be opened: %1</source>
         <translation>Không mở được camera: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="178"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="183"/>
         <source>CAN: %1</source>
         <translation>CAN: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="183"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="188"/>
         <source>Enter the card&apos;s 6-digit CAN first (printed on the card).</source>
         <translation>Nhập trước mã CAN 6 chữ số in trên thẻ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="190"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="195"/>
         <source>Testing…</source>
         <translation>Đang thử…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="197"/>
-        <location filename="../../kiosk/screens/technician/device.py" line="203"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="202"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="208"/>
         <source>Working…</source>
         <translation>Đang thực hiện…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="211"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="216"/>
         <source>The test stopped with an error: %1</source>
         <translation>Phép thử dừng vì lỗi: %1</translation>
     </message>
@@ -366,112 +401,117 @@
 <context>
     <name>PanelScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
         <source>Receipt printer</source>
         <translation>Máy in phiếu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="59"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
         <source>QR camera</source>
         <translation>Camera đọc mã QR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
         <source>Document camera</source>
         <translation>Máy chụp giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="60"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="63"/>
         <source>Network and central</source>
         <translation>Mạng và trung tâm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="63"/>
         <source>Store</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="63"/>
+        <source>Voice and sound</source>
+        <translation>Giọng nói và âm thanh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/panel.py" line="64"/>
         <source>Software</source>
         <translation>Phần mềm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="64"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="65"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="67"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="66"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="66"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="67"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
         <source>Print self-test report</source>
         <translation>In báo cáo tự kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
         <source>Restart the app</source>
         <translation>Khởi động lại ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
         <source>Reboot</source>
         <translation>Khởi động lại máy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="72"/>
         <source>Shut down</source>
         <translation>Tắt máy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="73"/>
         <source>Exit to desktop</source>
         <translation>Thoát ra màn hình nền</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="72"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="76"/>
         <source>the last lines</source>
         <translation>các dòng gần nhất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="76"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
         <source>OK</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
         <source>Fault</source>
         <translation>Lỗi</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Checks of the devices: receipt printer, QR camera, document camera/scanner, card reader.
+"""Checks of the devices: receipt printer, QR camera, document camera/scanner, card reader,
+the voice.
 
 Each opens its device the way the journeys do (the same settings, the same factories), asks
 it one cheap question and closes it; the verdict says in plain words what a citizen would
@@ -164,3 +165,58 @@ def _atr(reader: str) -> str:
             return transport.atr().hex(" ").upper()
     except IdCardError:
         return ""
+
+
+def sound_cards(listing: str | None = None) -> list[str]:
+    """The sound cards ALSA knows (``/proc/asound/cards``: "0 [PCH ]: HDA-Intel - HDA
+    Intel PCH" lines); a headset on USB is a card of its own. [] when there is none."""
+    if listing is None:
+        try:
+            with open("/proc/asound/cards", encoding="utf-8") as f:
+                listing = f.read()
+        except OSError:  # no ALSA at all (no sound driver loaded)
+            return []
+    cards = []
+    for line in listing.splitlines():
+        number, _, rest = line.strip().partition(" [")
+        if number.isdigit() and "]: " in rest:
+            cards.append(rest.split("]: ", 1)[1].strip())
+    return cards
+
+
+def voice(env) -> CheckResult:
+    """Voice guidance, which a blind citizen cannot do without: the speech engine renders
+    Vietnamese, a player and a sound card are there, and the running kiosk's speaker has not
+    met a failure since it started (its first one is kept: ``Speaker.problem``). Nothing is
+    played: the check runs while citizens stand at the kiosk."""
+    from devices.audio.errors import SpeechUnavailable
+    from devices.audio.player import find_player
+    from devices.audio.tts import render_wav
+
+    s = env.config.voice
+    if not s.enabled:
+        return ok("voice", "Giọng nói hướng dẫn đã tắt trong cấu hình",
+                  "Voice guidance is switched off in the configuration", enabled=False)
+    facts = {"engine": s.engine, "voice_vi": s.voice_vi}
+    try:
+        render_wav("Xin chào", "vi", s)
+    except SpeechUnavailable as exc:
+        return fault("voice", "Bộ đọc tiếng Việt (espeak-ng) thiếu hoặc hỏng",
+                     "Speech engine (espeak-ng) missing or failing",
+                     error=str(exc)[:300], **facts)
+    player = find_player(s.player)
+    if player is None:
+        return fault("voice", "Thiếu chương trình phát âm thanh (aplay…)",
+                     "No sound player installed (aplay…)", **facts)
+    facts["player"] = player[0]
+    cards = sound_cards()
+    facts["sound_cards"] = ", ".join(cards) or "—"
+    if not cards:
+        return fault("voice", "Không thấy card âm thanh: không có tiếng",
+                     "No sound card: the kiosk cannot speak", **facts)
+    speaker = env.extra.get("speaker")
+    problem = getattr(speaker, "problem", None)
+    if problem:
+        return warning("voice", "Loa đã gặp lỗi khi phát; xem chi tiết",
+                       "The speaker failed to play; see the details", last_error=problem[:300], **facts)
+    return ok("voice", "Giọng nói hướng dẫn sẵn sàng", "Voice guidance ready", **facts)

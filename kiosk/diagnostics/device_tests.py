@@ -132,6 +132,44 @@ def capture_test(env) -> DeviceTestResult:
     return DeviceTestResult(False, " ".join(i.vi for i in issues), " ".join(i.en for i in issues), details, shown)
 
 
+def sound_test(config, cancel: threading.Event | None = None) -> DeviceTestResult:
+    """A sentence spoken through the configured player, waited for: the technician hears
+    it, or reads why not (the player's own first line of error)."""
+    import io
+    import tempfile
+    import wave
+    from pathlib import Path
+
+    from devices.audio.errors import SpeechUnavailable
+    from devices.audio.player import Player, find_player
+    from devices.audio.tts import render_wav
+
+    s = config.voice
+    player = Player(find_player(s.player))
+    if not player.available:
+        return DeviceTestResult(False, "Không có chương trình phát âm thanh", "No sound player installed")
+    try:
+        wav = render_wav("Đây là thử loa của máy. Xin chào quý khách.", "vi", s)
+    except SpeechUnavailable as exc:
+        return _failed(exc, "Không đọc được tiếng Việt", "No Vietnamese speech")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "test.wav"
+        path.write_bytes(wav)
+        proc = player.play(path)
+        deadline = time.monotonic() + 15
+        while proc.poll() is None and time.monotonic() < deadline and not (cancel and cancel.is_set()):
+            time.sleep(0.05)
+        player.stop()
+    with wave.open(io.BytesIO(wav)) as spoken:
+        details = {"player": player.argv[0], "seconds": round(spoken.getnframes() / spoken.getframerate(), 1)}
+    if proc.returncode == 0:
+        return DeviceTestResult(True, "Đã phát câu thử: nghe thấy là loa tốt",
+                                "Test sentence played: if you heard it, the speaker works", details)
+    error = (proc.stderr.read() if proc.stderr else b"").decode("utf-8", "replace").strip().splitlines()
+    details["error"] = (error[-1] if error else f"exit {proc.returncode}")[:300]
+    return DeviceTestResult(False, "Không phát được âm thanh", "Could not play sound", details)
+
+
 def card_test_read(env, can: str, timeout_s: float = 10.0) -> DeviceTestResult:
     """Read a (test) card with its CAN; report how, never who."""
     from pathlib import Path

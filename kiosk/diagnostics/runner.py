@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.diagnostics.result import CheckResult, Status, fault
 
-CHECK_NAMES = ("printer", "qr_camera", "scanner", "card_reader", "central", "store", "software")
+CHECK_NAMES = ("printer", "qr_camera", "scanner", "card_reader", "voice", "central", "store", "software")
 
 
 @dataclass
@@ -35,7 +35,7 @@ def _checks() -> dict[str, Callable[[DiagEnv], CheckResult]]:
 
     return {"printer": device_checks.printer, "qr_camera": device_checks.qr_camera,
             "scanner": device_checks.scanner, "card_reader": device_checks.card_reader,
-            "central": service_checks.central, "store": service_checks.store,
+            "voice": device_checks.voice, "central": service_checks.central, "store": service_checks.store,
             "software": service_checks.software}
 
 
@@ -44,7 +44,7 @@ def _checks() -> dict[str, Callable[[DiagEnv], CheckResult]]:
 _MODULES = {"printer": ("devices.printer.printer",),
             "qr_camera": ("cv2", "devices.camera.capture", "devices.sim.samples"),
             "scanner": ("devices.scanner.capture", "devices.scanner.detect"),
-            "card_reader": ("devices.idcard.pcsc",), "central": ("requests", "sync.state"),
+            "card_reader": ("devices.idcard.pcsc",), "voice": ("devices.audio.tts",), "central": ("requests", "sync.state"),
             "store": ("sync.state",), "software": ("forms.loader",)}
 
 

@@ -49,8 +49,8 @@ def central(env) -> CheckResult:
     s = env.config.sync
     facts = _sync_facts(env)
     if not s.central_url:
-        return warning("central", "Chưa cấu hình trung tâm: hồ sơ chờ trên máy",
-                       "No central configured: dossiers wait on the kiosk", **facts)
+        return warning("central", "Chưa có trung tâm: hồ sơ chờ trên máy",
+                       "No central set: dossiers wait here", **facts)
     facts["url"] = s.central_url
     try:
         resp = requests.get(s.central_url.rstrip("/") + "/v1/health", timeout=(2.0, 2.5),

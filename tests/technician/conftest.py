@@ -36,6 +36,9 @@ reader = "{reader}"
 [sync]
 central_url = "{central}"
 
+[voice]
+enabled = {voice}
+
 [technician]
 pin_hash = "{pin_hash}"
 max_attempts = 3
@@ -52,11 +55,11 @@ def write_config(tmp_path):
     """``write_config(printer=uri, central=url, …)`` -> path of a TOML configuration."""
 
     def write(printer: str, central: str = "", reader: str = "", status_timeout: float = 0.5,
-              check_timeout: float = 5.0) -> Path:
+              check_timeout: float = 5.0, voice: bool = True) -> Path:
         text = CONFIG.format(data=tmp_path / "data", key=tmp_path / "keys" / "store.key",
                              printer=printer, central=central, reader=reader,
                              status_timeout=status_timeout, check_timeout=check_timeout,
-                             pin_hash=_PIN_HASH)
+                             pin_hash=_PIN_HASH, voice=str(voice).lower())
         path = tmp_path / "kiosk.toml"
         path.write_text(text, "utf-8")
         parse(text, environ={})  # a fixture that writes a broken file would hide real failures

@@ -66,3 +66,20 @@ def test_refused_dossiers_are_exported_for_the_counter_without_personal_data(wri
     assert rows[0] == ["ma_ho_so", "thu_tuc", "tiep_nhan", "so_lan_gui", "ly_do"]
     assert [(r[0], r[3], r[4]) for r in rows[1:]] == [(refused.code, "1", "422 procedure_unknown")]
     assert outcome.ok and "Đã xuất 1 hồ sơ" in outcome.vi
+
+
+def test_the_test_sentence_is_played_or_says_why_not(write_config, printer_emulator):
+    """Real espeak-ng and the real player: on a kiosk the technician hears the sentence; on a
+    machine without a sound card (CI, this one) the player's own error is on the page."""
+    from kiosk.diagnostics.device_checks import sound_cards
+    from kiosk.diagnostics.device_tests import sound_test
+
+    config = _env(write_config, printer_emulator).config
+    outcome = sound_test(config)
+    assert 1.5 < outcome.details["seconds"] < 10  # the sentence was rendered in full
+    if sound_cards():
+        assert outcome.ok, outcome.details
+    else:
+        assert not outcome.ok and outcome.vi == "Không phát được âm thanh" and outcome.details["error"]
+    config.voice.player = "none"
+    assert sound_test(config).en == "No sound player installed"

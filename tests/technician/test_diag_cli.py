@@ -32,12 +32,15 @@ def by_name(report: dict) -> dict:
 
 
 def test_everything_ok_against_the_emulators(write_config, printer_emulator, central_url, open_kiosk_store):
-    path = write_config(printer_emulator.uri, central=central_url)
+    # voice off: a sound card is hardware no emulator stands in for (see the voice tests)
+    path = write_config(printer_emulator.uri, central=central_url, voice=False)
     open_kiosk_store(load(path, environ={})).close()  # the kiosk has run once: store and key exist
     rc, report, err = diag(path)
     assert rc == 0, json.dumps(report, ensure_ascii=False)
     checks = by_name(report)
-    assert set(checks) == {"printer", "qr_camera", "scanner", "card_reader", "central", "store", "software"}
+    assert set(checks) == {"printer", "qr_camera", "scanner", "card_reader", "voice", "central", "store",
+                           "software"}
+    assert checks["voice"]["details"]["enabled"] is False
     assert {n: c["status"] for n, c in checks.items() if c["status"] != "ok"} == {}
     assert checks["printer"]["details"]["paper"] == "ok"
     assert checks["central"]["details"]["queue_depth"] == 0
@@ -112,3 +115,48 @@ def test_a_central_answering_garbage_is_named(write_config, printer_emulator):
     config = load(write_config(printer_emulator.uri, central=closed), environ={})
     [result] = run_checks(DiagEnv(config), ["central"])
     assert result.status is Status.WARNING and "unreachable" in result.en
+
+
+def test_the_voice_check_names_what_a_blind_citizen_would_miss(write_config, printer_emulator):
+    """Real espeak-ng and player; the verdict on sound cards is this machine's own: CI's
+    machines and this one have none, a kiosk has one."""
+    from kiosk.diagnostics.device_checks import sound_cards
+
+    rc, report, _ = diag(write_config(printer_emulator.uri), "--only", "voice")
+    voice = by_name(report)["voice"]
+    assert voice["details"]["engine"] == "espeak-ng" and voice["details"]["player"].endswith(("aplay", "paplay", "pw-play"))
+    if sound_cards():
+        assert (rc, voice["status"]) == (0, "ok")
+    else:
+        assert (rc, voice["status"]) == (1, "fault")
+        assert voice["vi"] == "Không thấy card âm thanh: không có tiếng" and voice["details"]["sound_cards"] == "—"
+
+
+def test_a_missing_speech_engine_is_a_voice_fault(write_config, printer_emulator):
+    env = DiagEnv(load(write_config(printer_emulator.uri), environ={}))
+    env.config.voice.engine = "no-such-espeak"
+    [result] = run_checks(env, ["voice"])
+    assert result.status is Status.FAULT and "espeak-ng" in result.vi
+
+
+def test_sound_cards_are_read_from_alsas_listing():
+    from kiosk.diagnostics.device_checks import sound_cards
+
+    listing = (" 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n"
+               "                      HDA Intel PCH at 0xf7f10000 irq 33\n"
+               " 1 [Headset        ]: USB-Audio - USB Headset\n"
+               "                      Logitech USB Headset at usb-0000:00:14.0-2, full speed\n")
+    assert sound_cards(listing) == ["HDA-Intel - HDA Intel PCH", "USB-Audio - USB Headset"]
+    assert sound_cards("--- no soundcards ---\n") == []
+
+
+def test_a_failure_the_speaker_met_is_shown(write_config, printer_emulator, monkeypatch):
+    """The speaker's first failure (kept by ``Speaker.problem``) turns the row amber even
+    with a sound card present; the card list is stood in for, as this machine has none."""
+    from kiosk.diagnostics import device_checks
+
+    monkeypatch.setattr(device_checks, "sound_cards", lambda: ["USB-Audio - USB Headset"])
+    env = DiagEnv(load(write_config(printer_emulator.uri), environ={}))
+    env.extra["speaker"] = type("Speaker", (), {"problem": "player exit 1: device busy"})()
+    [result] = run_checks(env, ["voice"])
+    assert result.status is Status.WARNING and result.details["last_error"] == "player exit 1: device busy"

@@ -24,6 +24,7 @@ def install(ctx, window) -> TechnicianFlow:
     audit.record(ctx.store, "app_start")  # the software page counts restarts from these …
     QApplication.instance().aboutToQuit.connect(lambda: audit.record(ctx.store, "app_exit"))  # … and crashes
     flow = TechnicianFlow(ctx, datetime.now(timezone.utc))
+    flow.env.extra["speaker"] = window.access.speaker  # its first failure shows on the voice row
     for screen in (PinScreen(ctx, flow), PanelScreen(ctx, flow), DeviceScreen(ctx, flow)):
         window.add_screen(screen)
     s = ctx.config.technician

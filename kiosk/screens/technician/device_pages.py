@@ -22,6 +22,7 @@ def _tr(text: str) -> str:
 def titles(_screen=None) -> dict[str, str]:
     return {"printer": QCoreApplication.translate("DevicePages", "Receipt printer"), "qr_camera": QCoreApplication.translate("DevicePages", "QR camera"),
             "scanner": QCoreApplication.translate("DevicePages", "Document camera / scanner"), "card_reader": QCoreApplication.translate("DevicePages", "Card reader"),
+            "voice": QCoreApplication.translate("DevicePages", "Voice and sound"),
             "central": QCoreApplication.translate("DevicePages", "Network and central"), "store": QCoreApplication.translate("DevicePages", "Store"),
             "software": QCoreApplication.translate("DevicePages", "Software"), "log": QCoreApplication.translate("DevicePages", "Log")}
 
@@ -32,6 +33,7 @@ def buttons(_screen, device: str) -> tuple[str, str]:
             "qr_camera": (QCoreApplication.translate("DevicePages", "Show a QR to the camera"), ""),
             "scanner": (QCoreApplication.translate("DevicePages", "Test capture"), ""),
             "card_reader": (QCoreApplication.translate("DevicePages", "Test read of a card"), ""),
+            "voice": (QCoreApplication.translate("DevicePages", "Play a test sentence"), ""),
             "central": (QCoreApplication.translate("DevicePages", "Test the connection"), QCoreApplication.translate("DevicePages", "Send refused dossiers again")),
             "store": (QCoreApplication.translate("DevicePages", "Check the database"), ""),
             "software": (QCoreApplication.translate("DevicePages", "Check again"), ""),
@@ -55,6 +57,11 @@ _LABELS = {  # detail key -> its name on the page
     "reader": QT_TRANSLATE_NOOP("DevicePages", "Reader"),
     "card_present": QT_TRANSLATE_NOOP("DevicePages", "Card present"),
     "atr": QT_TRANSLATE_NOOP("DevicePages", "ATR"),
+    "engine": QT_TRANSLATE_NOOP("DevicePages", "Speech engine"),
+    "voice_vi": QT_TRANSLATE_NOOP("DevicePages", "Vietnamese voice"),
+    "player": QT_TRANSLATE_NOOP("DevicePages", "Player"),
+    "seconds": QT_TRANSLATE_NOOP("DevicePages", "Length (s)"),
+    "sound_cards": QT_TRANSLATE_NOOP("DevicePages", "Sound cards"),
     "url": QT_TRANSLATE_NOOP("DevicePages", "Central"),
     "queue_depth": QT_TRANSLATE_NOOP("DevicePages", "Dossiers waiting"),
     "parked": QT_TRANSLATE_NOOP("DevicePages", "Refused (parked)"),
@@ -165,6 +172,8 @@ def test_fn(device: str, env, config, can: str):
         return lambda: tests.capture_test(env)
     if device == "card_reader":
         return lambda: tests.card_test_read(env, can)
+    if device == "voice":
+        return lambda cancel: tests.sound_test(config, cancel)
     if device in ("central", "store", "software"):
         timeout = config.technician.check_timeout_s
         return lambda: _as_outcome(run_checks(env, [device], timeout)[0])

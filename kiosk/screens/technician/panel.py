@@ -12,6 +12,8 @@ from kiosk.screens.base import Screen, action_button, big_button, button_row, la
 from kiosk.screens.technician.style import paint
 
 PAGES = (*CHECK_NAMES, "log")
+#: two lines of 20 px: five rows of two fit 1280×800 above two rows of actions
+ROW_LOOK = {"size_px": 20, "padding_px": 3}
 
 
 class PanelScreen(Screen):
@@ -31,7 +33,7 @@ class PanelScreen(Screen):
         for i, name in enumerate(PAGES):
             row = big_button(role="secondary")
             row.setObjectName(f"tech_row_{name}")
-            row.setMinimumHeight(84)  # two lines of 22 px: eight rows fit 1280×800 in English
+            row.setMinimumHeight(64)
             row.clicked.connect(lambda _=False, n=name: self.flow.show_device(n))
             self.rows[name] = row
             grid.addWidget(row, i // 2, i % 2)
@@ -55,12 +57,17 @@ class PanelScreen(Screen):
         lay.addLayout(button_row(self.refresh, self.self_test, self.restart, spacing=16))
         lay.addLayout(button_row(self.reboot, self.poweroff, self.desktop, self.leave, spacing=16))
         flow.results_changed.connect(self.retranslate)
-        flow.message.connect(lambda vi, en: self.message.setText(self.ctx.text(vi, en)))
+        flow.message.connect(self._say)
+        self.message.hide()  # shown with an action's answer: until then the rows have its room
+
+    def _say(self, vi: str, en: str) -> None:
+        self.message.setText(self.ctx.text(vi, en))
+        self.message.setVisible(bool(vi or en))
 
     def names(self) -> dict[str, str]:
         return {"printer": self.tr("Receipt printer"), "qr_camera": self.tr("QR camera"),
                 "scanner": self.tr("Document camera"), "card_reader": self.tr("Card reader"),
-                "central": self.tr("Network and central"), "store": self.tr("Store"),
+                "voice": self.tr("Voice and sound"), "central": self.tr("Network and central"), "store": self.tr("Store"),
                 "software": self.tr("Software"), "log": self.tr("Log")}
 
     def retranslate(self) -> None:
@@ -79,10 +86,10 @@ class PanelScreen(Screen):
             result = self.flow.results.get(name)
             if name == "log":
                 row.setText(f"{names[name]}: {last_lines}")
-                paint(row, "ok")
+                paint(row, "ok", **ROW_LOOK)
             elif result is None:
                 row.setText(f"{names[name]}: {checking}")
-                paint(row, "checking")
+                paint(row, "checking", **ROW_LOOK)
             else:
                 row.setText(f"{names[name]} — {word[result.status.value]}\n{result.text(self.lang)}")
-                paint(row, result.status.value)
+                paint(row, result.status.value, **ROW_LOOK)

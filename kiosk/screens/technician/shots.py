@@ -70,5 +70,5 @@ def _home_tile_unavailable(app) -> None:
 
 SHOTS = [("pin", _pin), ("pin_wrong", lambda app: _pin(app, wrong=True)), ("panel_fault", _panel),
          *((f"device_{n}", _device(n)) for n in ("printer", "qr_camera", "scanner", "card_reader",
-                                                   "central", "store", "software", "log")),
+                                                   "voice", "central", "store", "software", "log")),
          ("home_printer_paper_out", _home_tile_unavailable)]
