@@ -47,27 +47,27 @@
 <context>
     <name>AudioNavigator</name>
     <message>
-        <location filename="../../kiosk/access/navigator.py" line="88"/>
+        <location filename="../../kiosk/access/navigator.py" line="67"/>
         <source>Audio mode on. Use the arrow keys to move, Enter to choose.</source>
         <translation>Đã bật chế độ âm thanh. Dùng phím mũi tên để di chuyển, phím Enter để chọn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/navigator.py" line="111"/>
+        <location filename="../../kiosk/access/navigator.py" line="117"/>
         <source>Button</source>
         <translation>Nút</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/navigator.py" line="111"/>
+        <location filename="../../kiosk/access/navigator.py" line="117"/>
         <source>Text box</source>
         <translation>Ô nhập</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/navigator.py" line="112"/>
+        <location filename="../../kiosk/access/navigator.py" line="118"/>
         <source>empty</source>
         <translation>trống</translation>
     </message>
     <message>
-        <location filename="../../kiosk/access/navigator.py" line="112"/>
+        <location filename="../../kiosk/access/navigator.py" line="118"/>
         <source>selected</source>
         <translation>đang chọn</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from devices.audio import Speaker
+from devices.audio.headset import HeadsetProbe
 from kiosk.access.theme import transform
 
 SPOKEN_ROLES = ("title", "subtitle", "number", "code", "hint", "error", "body")
@@ -38,6 +39,7 @@ def spoken_text(root: QWidget) -> str:
 
 class AccessControls(QObject):
     changed = Signal()
+    headset_in = Signal()
 
     def __init__(self, ctx, speaker: Speaker | None, window: QWidget) -> None:
         super().__init__(window)
@@ -53,7 +55,22 @@ class AccessControls(QObject):
         self._watch = QTimer(self, interval=400)
         self._watch.timeout.connect(self._speak_if_changed)
         self._watch.start()
+        # a headset plugged in (jack or USB) starts audio mode, as a key press does
+        self.headset = HeadsetProbe() if speaker is not None else None
+        self._headset_was = False
+        self._headset_watch = QTimer(self, interval=2000)
+        self._headset_watch.timeout.connect(self.check_headset)
+        if self.headset is not None:
+            self._headset_watch.start()
         ctx.on_wipe(self.reset)
+
+    def check_headset(self) -> None:
+        """``headset_in`` when a headset has just been plugged in (not while it stays in: a
+        headset left hanging on the kiosk does not put every citizen in audio mode)."""
+        plugged = self.headset is not None and self.headset.plugged()
+        if plugged and not self._headset_was:
+            self.headset_in.emit()
+        self._headset_was = plugged
 
     # -- voice -------------------------------------------------------------------------
     @property

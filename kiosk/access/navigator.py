@@ -1,7 +1,7 @@
 """Audio (ATM-style) navigation: arrows, Tab and Enter from a USB keypad drive every screen.
 
-A blind citizen presses any navigation key (or the kiosk starts in audio mode, for a
-headset kiosk): from then on the keys move a clearly drawn focus frame over the screen's
+A blind citizen presses any navigation key or plugs in a headset
+(devices/audio/headset.py; or the kiosk starts in audio mode): from then on the keys move a clearly drawn focus frame over the screen's
 controls, in reading order (top to bottom, left to right), and the voice names each one;
 Enter or Space presses it. It works on every screen without the screen knowing: the
 controls are found in the widget tree, and the frame is drawn over them, so the touch
@@ -57,6 +57,14 @@ class AudioNavigator(QObject):
         self.frame = FocusFrame(window)
         self.current: QWidget | None = None
         access.changed.connect(self._follow_mode)
+        access.headset_in.connect(self.start_audio_mode)
+
+    def start_audio_mode(self) -> None:
+        """A navigation key pressed or a headset plugged in: from now on the keys move a
+        spoken focus."""
+        if not self.access.audio_mode:
+            self.access.audio_mode = True
+            self.access.say(self.tr("Audio mode on. Use the arrow keys to move, Enter to choose."))
 
     def targets(self) -> list[QWidget]:
         """The controls a citizen can reach now, in reading order."""
@@ -83,9 +91,7 @@ class AudioNavigator(QObject):
         if key in NEXT or key in PREVIOUS:
             if typing and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
                 return False  # the text cursor moves within the field
-            if not self.access.audio_mode:
-                self.access.audio_mode = True
-                self.access.say(self.tr("Audio mode on. Use the arrow keys to move, Enter to choose."))
+            self.start_audio_mode()
             self.move(1 if key in NEXT else -1)
             return True
         if key in PRESS and self.access.audio_mode and self.current is not None and not typing:

@@ -114,6 +114,26 @@ def test_audio_mode_drives_a_screen_from_a_keypad(qtbot, kiosk):
     assert not w.access.audio_mode and not w.navigator.frame.isVisible()
 
 
+def test_plugging_in_a_headset_starts_audio_mode(qtbot, kiosk, tmp_path):
+    """The headset probe reads this machine's /dev/input and /proc/asound, which have no jack
+    and no card: a USB headset's line in a cards listing stands in for the plug (the jack's
+    ioctl path is tested in tests/access/test_headset.py)."""
+    w, speaker = kiosk.window, kiosk.window.access.speaker
+    cards = tmp_path / "cards"
+    cards.write_text(" 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n", "utf-8")
+    w.access.headset.cards_file, w.access.headset.input_root = cards, tmp_path / "no-input"
+    w.access.check_headset()
+    assert not w.access.audio_mode  # a built-in sound card is not a headset
+    cards.write_text(cards.read_text("utf-8") + " 1 [Headset        ]: USB-Audio - USB Headset\n", "utf-8")
+    qtbot.waitUntil(lambda: w.access.audio_mode, timeout=5000)  # the kiosk's own 2-s watch
+    assert speaker.last_text.startswith("Đã bật chế độ âm thanh")
+    key(w, Qt.Key.Key_Tab)
+    assert w.navigator.frame.isVisible() and speaker.last_text.startswith("Nút ")
+    kiosk.ctx.wipe_session()  # the next citizen: the headset still hangs there, no audio mode
+    w.access.check_headset()
+    assert not w.access.audio_mode
+
+
 def test_larger_text_and_contrast_are_per_session(qtbot, kiosk):
     w = kiosk.window
     tile = w.findChild(QPushButton, "tile_take_number")
