@@ -47,6 +47,7 @@ def _drain_background_tasks(request):
 
     if QApplication.instance() is None:
         return
+    _close_left_windows(QApplication)
     left = tasks.unfinished()
     if not left:
         return
@@ -56,6 +57,20 @@ def _drain_background_tasks(request):
     took = time.monotonic() - started
     if took > 1.0:
         _DRAINS.append((took, request.node.nodeid, left[:3]))
+
+
+def _close_left_windows(QApplication) -> None:
+    """A kiosk window a test left open keeps its timers: the clock, the voice watch, and the
+    device readiness checks every minute (a camera check renders frames), so hundreds of
+    them late in the run starved the tests that came after. Closed, they stop."""
+    if "kiosk.shell.window" not in sys.modules:
+        return
+    from kiosk.shell.window import KioskWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, KioskWindow) and widget.isVisible():
+            widget.allow_close = True
+            widget.close()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -39,6 +39,9 @@ class _KeyGuard(QObject):
 
 
 class KioskWindow(QWidget):
+    #: the window has closed for good (the app is ending): periodic work stops
+    closed = Signal()
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -232,5 +235,8 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.allow_close:
             event.accept()
+            for timer in self.findChildren(QTimer):  # the clock, the idle and voice watches
+                timer.stop()
+            self.closed.emit()
         else:
             event.ignore()

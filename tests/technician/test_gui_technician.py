@@ -202,3 +202,17 @@ def test_an_idle_technician_session_ends_on_the_citizen_home(qtbot, make_kiosk, 
     qtbot.waitUntil(lambda: app.window.current().name == "home", timeout=10_000)
     assert ("leave", "session timeout") in [(e.action, e.detail) for e in audit.recent(app.ctx.store, 5)]
     assert not app.window.screen("tech_device")._live.isActive()  # the camera was let go
+
+
+def test_a_closed_kiosk_window_checks_no_more_devices(qtbot, make_kiosk, printer_emulator):
+    """Closing the window (the app ending) stops the minute-by-minute device checks: a camera
+    check renders frames, and left running they kept a shutting-down kiosk (and the suite) busy."""
+    app = make_kiosk(printer_emulator.uri)
+    app.check_devices()
+    qtbot.waitUntil(lambda: not app.technician._readiness_running, timeout=20_000)
+    assert app.technician._readiness.isActive()
+    app.window.allow_close = True
+    app.window.close()
+    assert not app.technician._readiness.isActive()
+    app.technician.check_readiness()
+    assert not app.technician._readiness_running  # nothing started

@@ -30,6 +30,7 @@ def install(ctx, window) -> TechnicianFlow:
     s = ctx.config.technician
     flow.gesture = CornerGesture(window, s.hold_ms, s.gesture_window_ms)
     flow.gesture.triggered.connect(flow.open_pin)
+    window.closed.connect(flow.stop)
     QApplication.instance().installEventFilter(flow.gesture)
     window.destroyed.connect(lambda: QApplication.instance().removeEventFilter(flow.gesture))
     return flow

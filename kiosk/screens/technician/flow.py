@@ -48,6 +48,7 @@ class TechnicianFlow(QObject):
         self._readiness = QTimer(self, interval=READINESS_EVERY_MS)
         self._readiness.timeout.connect(self.check_readiness)
         self._readiness_running = False
+        self._stopped = False  # the window closed: nothing is checked any more
 
     # ---- way in -----------------------------------------------------------------
     def open_pin(self) -> None:
@@ -110,9 +111,15 @@ class TechnicianFlow(QObject):
         self.message.emit("Kiểm tra bị lỗi, hãy thử lại", "The checks failed; try again")
         self.results_changed.emit()
 
+    def stop(self) -> None:
+        """The kiosk window closed: no more readiness checks or session timeout."""
+        self._stopped = True
+        self._readiness.stop()
+        self._session.stop()
+
     def check_readiness(self) -> None:
         """Between citizens: re-check the devices the home tiles need (throttled)."""
-        if self._readiness_running or self.active:
+        if self._readiness_running or self.active or self._stopped:
             return
         env, timeout = self.env, self.settings.check_timeout_s
         waiting = set(devices_needed())
