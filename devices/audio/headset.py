@@ -56,10 +56,20 @@ def jack_states(root: Path = Path("/dev/input"),
     return states
 
 
+def card_names(listing: str) -> list[str]:
+    """The cards of a ``/proc/asound/cards`` listing ("0 [PCH ]: HDA-Intel - HDA Intel PCH"
+    lines, each followed by an indented description)."""
+    cards = []
+    for line in listing.splitlines():
+        number, _, rest = line.strip().partition(" [")
+        if number.isdigit() and "]: " in rest:
+            cards.append(rest.split("]: ", 1)[1].strip())
+    return cards
+
+
 def usb_headset_cards(listing: str) -> list[str]:
     """Sound cards driven by ``USB-Audio`` in a ``/proc/asound/cards`` listing."""
-    return [line.split("]: ", 1)[1].strip() for line in listing.splitlines()
-            if "]: " in line and line.split("]: ", 1)[1].startswith("USB-Audio")]
+    return [card for card in card_names(listing) if card.startswith("USB-Audio")]
 
 
 class HeadsetProbe:

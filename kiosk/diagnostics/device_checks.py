@@ -170,18 +170,15 @@ def _atr(reader: str) -> str:
 def sound_cards(listing: str | None = None) -> list[str]:
     """The sound cards ALSA knows (``/proc/asound/cards``: "0 [PCH ]: HDA-Intel - HDA
     Intel PCH" lines); a headset on USB is a card of its own. [] when there is none."""
+    from devices.audio.headset import card_names
+
     if listing is None:
         try:
             with open("/proc/asound/cards", encoding="utf-8") as f:
                 listing = f.read()
         except OSError:  # no ALSA at all (no sound driver loaded)
             return []
-    cards = []
-    for line in listing.splitlines():
-        number, _, rest = line.strip().partition(" [")
-        if number.isdigit() and "]: " in rest:
-            cards.append(rest.split("]: ", 1)[1].strip())
-    return cards
+    return card_names(listing)
 
 
 def voice(env) -> CheckResult:
