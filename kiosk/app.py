@@ -29,17 +29,16 @@ from kiosk.screens.technician import TechnicianFlow, install as install_technici
 from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
-from kiosk.shell import watchdog
 from kiosk.shell.window import KioskWindow
 from kiosk.tasks import run_task
 from sync.credentials import credentials_beside
 from sync.numbering_leased import dossier_code_source, ticket_source
 from sync.settings import SyncSettings
-from sync.store import Store, open_store
 
 if TYPE_CHECKING:
     from kiosk.catalog_update import CatalogKeeper
     from kiosk.screens.dossier.flow import DossierFlow
+    from sync.store import Store
     from sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -140,6 +139,19 @@ class KioskApp:
 
         run_task(_preload_dossier_modules, lambda _: build_step(), lambda _: build_step(), pool="ocr")
 
+    def serve(self) -> None:
+        """Start the background work once the store is open (``kiosk run``, after the first
+        frame): the restart record, device checks, housekeeping, the journeys' warm-up, and
+        the sync worker, whose modules (requests) are imported in a worker thread too."""
+        from kiosk.technician import audit
+
+        audit.record(self.ctx.store, "app_start")
+        self.check_devices()
+        self.housekeeping()
+        self.warm_up()
+        run_task(lambda: __import__("sync.worker"), lambda _: self.start_sync(), lambda _: self.start_sync(),
+                 pool="sync")
+
     def check_devices(self) -> None:
         """Ask the devices the home tiles need how they are, in the background: now, every
         minute and whenever home comes back. A faulty one greys out its tile with a plain
@@ -185,6 +197,8 @@ def qapplication() -> QApplication:
 
 
 def open_kiosk_store(config: Config) -> Store:
+    from sync.store import open_store
+
     data = config.kiosk.resolved_data_dir()
     return open_store(data / "kiosk.db", config.kiosk.resolved_key_file())
 
@@ -230,7 +244,6 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
         _ = app.dossier  # tests and screenshots: everything built before the first frame
     window.retranslate()
     window.show_screen("home")
-    watchdog.attach(qapp, window)  # under systemd: READY + boot-ok once shown, WATCHDOG pings
     return app
 
 

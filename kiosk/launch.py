@@ -18,64 +18,86 @@ from pathlib import Path
 from devices.sim.samples import SAMPLE_PAGES, sample_page
 from kiosk import config as config_mod
 from kiosk import paths
-from sync.store import StoreError
 
 log = logging.getLogger(__name__)
 _stop_requested = threading.Event()
 
 
 def _start(config: config_mod.Config) -> int:
+    """Home first, then the store: the window is built around a ``PendingStore`` and shown
+    (systemd hears READY=1), and only then is the store opened in a worker thread
+    (sync/store/pending.py says why). Once it is open the kiosk records its start, tells
+    the updater it booted, and starts its background work; when it cannot be opened the
+    kiosk goes out of service with the reason, exactly as when it fails before home."""
     from PySide6.QtCore import QTimer
 
     from kiosk.app import build, open_kiosk_store
+    from kiosk.shell import watchdog
+    from sync.store.pending import PendingStore
+
     os.umask(0o077)  # whatever the kiosk writes is its own, whatever umask it inherited
-    try:
+
+    def open_for_kiosk():
         store = open_kiosk_store(config)
         store.adopt_temp_folder()  # OCR's page text stays in the data folder; emptied now
-        app = build(config, store=store, defer=True)
-    except StoreError as exc:
-        return out_of_service(exc, fullscreen=config.kiosk.fullscreen)
+        return store
+
+    store = PendingStore(open_for_kiosk)
+    app = build(config, store=store, defer=True)
     _quit_on_signals(app.qapp)
     if _stop_requested.is_set():  # stopped while starting
         return 0
     app.window.install_guards()
     app.window.show_kiosk()
-    # Everything else waits for the first frame (systemd hears READY=1 first, see
-    # kiosk/shell/watchdog.py): device checks, housekeeping and the journeys' warm-up run
-    # in worker threads; the sync worker's modules (requests) are imported in one too.
-    QTimer.singleShot(0, lambda: _after_first_frame(app))
-    return app.qapp.exec()
+    watchdog.attach(app.qapp, app.window)  # under systemd: READY once shown, WATCHDOG pings
+    refusals: list = []  # the out-of-service window, kept alive while it shows
+    QTimer.singleShot(0, lambda: _open_store(app, store, refusals))
+    code = app.qapp.exec()
+    return 2 if refusals else code
 
 
-def _after_first_frame(app) -> None:
+def _open_store(app, store, refusals: list) -> None:
+    from kiosk.shell import watchdog
     from kiosk.tasks import run_task
 
-    app.check_devices()
-    app.housekeeping()
-    app.warm_up()
-    run_task(lambda: __import__("sync.worker"), lambda _: app.start_sync(), lambda _: app.start_sync(),
-             pool="sync")
+    def opened(_store) -> None:
+        watchdog.write_boot_ok()  # the updater keeps a version that reached a working home
+        app.serve()
+
+    def refused(exc: Exception) -> None:
+        app.window.allow_close = True  # its timers stop: nothing asks the store again
+        app.window.close()
+        refusals.append(_show_out_of_service(app.qapp, exc, app.ctx.config.kiosk.fullscreen))
+        watchdog.sd_notify("STATUS=out of service")  # READY was said: up, so no restart loop
+
+    run_task(store.open, opened, refused, pool="store")
 
 
 def out_of_service(exc: Exception, fullscreen: bool = True) -> int:
     """Show why the kiosk cannot serve until a technician stops it; exit status 2."""
     from kiosk.app import qapplication
     from kiosk.shell import watchdog
-    from kiosk.shell.out_of_service import OutOfServiceWindow
     from kiosk.shell.theme import apply_theme
+
+    qapp = qapplication()
+    apply_theme(qapp)
+    _quit_on_signals(qapp)
+    window = _show_out_of_service(qapp, exc, fullscreen)
+    watchdog.attach(qapp, window, status="out of service")
+    qapp.exec()
+    return 2
+
+
+def _show_out_of_service(qapp, exc: Exception, fullscreen: bool):
+    """"Máy tạm ngừng phục vụ" with the reason. No boot-ok is ever written after it: a new
+    version that can only show this screen is rolled back by the update guard."""
+    from kiosk.shell.out_of_service import OutOfServiceWindow
 
     print(f"The kiosk cannot start: {exc}", file=sys.stderr)
     log.error("out of service: %s", exc)
-    qapp = qapplication()
-    apply_theme(qapp)
     window = OutOfServiceWindow(str(exc), getattr(exc, "vi", ""), getattr(exc, "en", ""), fullscreen)
-    _quit_on_signals(qapp)
     window.show_kiosk()
-    # systemd: up and answering (no restart loop), but no boot-ok: a new version that can
-    # only show this screen is rolled back by the update guard
-    watchdog.attach(qapp, window, reached_home=False)
-    qapp.exec()
-    return 2
+    return window
 
 
 def _quit_on_signals(qapp) -> None:

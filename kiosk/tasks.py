@@ -25,8 +25,9 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 #: threads per pool: device I/O (printer, cameras, card reader), OCR (one core's worth: each
-#: tesseract is single-threaded with OMP_THREAD_LIMIT=1), the network, diagnostics
-POOL_SIZES = {"device": 3, "ocr": 1, "sync": 2, "diag": 4}
+#: tesseract is single-threaded with OMP_THREAD_LIMIT=1), the network, diagnostics, and the
+#: store's opening right after the first frame (kiosk/launch.py)
+POOL_SIZES = {"device": 3, "ocr": 1, "sync": 2, "diag": 4, "store": 1}
 _pools: dict[str, QThreadPool] = {}
 
 

@@ -11,13 +11,11 @@ counter row is bumped in the same transaction that records the ticket.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from sync.store.models import TicketCounter
+if TYPE_CHECKING:  # SQLAlchemy loads after the kiosk's home shows (issue 9)
+    from sqlalchemy.orm import Session
 
 
 def local_day(moment: datetime, tz: str = "Asia/Ho_Chi_Minh") -> date:
@@ -36,6 +34,10 @@ class LocalDailyCounter:
     """Per-service, per-day counter in this kiosk's store (one kiosk per centre)."""
 
     def allocate(self, session: Session, service_code: str, day: date) -> int:
+        from sqlalchemy import select
+
+        from sync.store.models import TicketCounter
+
         key = day.isoformat()
         row = session.scalars(
             select(TicketCounter)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.orm import Session
-
 from sync.settings import SyncSettings
-from sync.store.models_sync import FallbackCounter, NumberLease
+
+if TYPE_CHECKING:  # SQLAlchemy and the tables load when a number is taken, after the kiosk's
+    # home screen shows (issue 9: the sources are made on the start path)
+    from sqlalchemy.orm import Session
 
 CENTRE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -41,6 +41,10 @@ class LeasedNumbers:
 
     def allocate(self, session: Session, scope: str, day: date) -> int:
         """The next number of ``scope`` on ``day``; taken within ``session``'s transaction."""
+        from sqlalchemy import select, update
+
+        from sync.store.models_sync import NumberLease
+
         key = day.isoformat()
         pick = (select(NumberLease.id)
                 .where(NumberLease.kind == self.kind, NumberLease.scope == scope,
@@ -59,6 +63,10 @@ class LeasedNumbers:
         return self._fallback(session, scope, key)
 
     def _fallback(self, session: Session, scope: str, key: str) -> int:
+        from sqlalchemy.dialects.sqlite import insert
+
+        from sync.store.models_sync import FallbackCounter
+
         s = self.settings
         used = session.execute(
             insert(FallbackCounter).values(kind=self.kind, scope=scope, day=key, used=1)
@@ -73,6 +81,10 @@ class LeasedNumbers:
         return number
 
     def remaining(self, session: Session, scope: str, day: date) -> int:
+        from sqlalchemy import select
+
+        from sync.store.models_sync import NumberLease
+
         rows = session.execute(
             select(NumberLease.next_value, NumberLease.last)
             .where(NumberLease.kind == self.kind, NumberLease.scope == scope,
@@ -103,6 +115,10 @@ def series_to_keep(session: Session, settings: SyncSettings, now: datetime | Non
     """The (kind, scope, day) series the worker keeps leased: the agency's dossier codes,
     the configured ticket series, every series used in the last week, for today, and for
     tomorrow during the last hour of the day (so midnight does not fall back)."""
+    from sqlalchemy import select
+
+    from sync.store.models_sync import FallbackCounter, NumberLease
+
     now = now or datetime.now(timezone.utc)
     today = centre_today(now)
     days = [today]
@@ -124,6 +140,8 @@ def refill(store, client, settings: SyncSettings, now: datetime | None = None) -
     The network call happens outside any store transaction; the block is recorded right
     after, so a crash in between loses the block (a gap), never duplicates it.
     """
+    from sync.store.models_sync import NumberLease
+
     leased = 0
     with store.session() as session:
         wanted = series_to_keep(session, settings, now)

@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from sync.check_code import check_code_matches
 from sync.credentials import load_credentials
 from sync.portal import STATUS_VI, TrangThaiHoSo
-from sync.store.models_dossier import Dossier
 
 CENTRE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 STATUS_EN = {
@@ -77,6 +74,10 @@ class DossierLookup:
         return None
 
     def _local(self, code: str, check: str) -> LookupResult | None:
+        from sqlalchemy import select  # loads after the kiosk's home shows (issue 9)
+
+        from sync.store.models_dossier import Dossier
+
         with self.store.session() as s:
             d = s.scalars(select(Dossier).where(Dossier.code == code)).first()
             if d is None or not check_code_matches(d.id, check):

@@ -13,10 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import select
 
 from devices.printer.layouts import ticket_data, ticket_qr_payload
 from forms.hours import OpeningHours
@@ -24,8 +22,9 @@ from forms.workdays import HolidayTable
 from kiosk.config import QueueSection
 from kiosk.queue.estimate import Arrival, estimate
 from sync.numbering import LocalDailyCounter, TicketNumberSource, local_day
-from sync.store import Store
-from sync.store.models import DeviceFault, Ticket
+
+if TYPE_CHECKING:  # SQLAlchemy and the tables load after home shows (issue 9)
+    from sync.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +88,10 @@ class TicketService:
         priority = self.queue.priority(priority_code)
         now = self.clock()
         day = local_day(now, self.queue.timezone)
+        from sqlalchemy import select
+
+        from sync.store.models import Ticket
+
         with self.store.session() as s:
             seq = self.numbering.allocate(s, service.code, day)
             today = s.scalars(select(Ticket).where(
@@ -140,6 +143,8 @@ class TicketService:
             error = exc if hasattr(exc, "vi") else TicketNotPrinted(f"{type(exc).__name__}: {exc}")
             outcome = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         outcome["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        from sync.store.models import DeviceFault, Ticket
+
         with self.store.session() as s:
             row = s.get(Ticket, t.ticket_id)
             row.status = "issued" if error is None else "print_failed"

@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import Config
-from sync.store import Store
-from sync.store.models import DeviceFault
+
+if TYPE_CHECKING:  # the store and its tables load after home shows (issue 9)
+    from sync.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,8 @@ class AppContext(QObject):
         """Keep a device fault for the technician: on screen now, in the store for later."""
         self.note_fault(device)
         try:
+            from sync.store.models import DeviceFault
+
             with self.store.session() as s:
                 s.add(DeviceFault(at=datetime.now(timezone.utc), device=device, kind=kind,
                                   detail=detail[:500]))

@@ -6,9 +6,9 @@ leading ``@`` means an abstract socket. ``READY=1`` once the home screen is show
 (``Type=notify``), then ``WATCHDOG=1`` more often than ``WatchdogSec`` from a QTimer on
 the Qt event loop: a UI that hangs stops the pings and systemd restarts it.
 
-``$KIOSK_BOOT_OK_FILE`` (set by the unit): written when home first shows, with this
-program's path, so the updater (``kiosk.update``) knows a new version reached home and
-keeps it instead of rolling back.
+``$KIOSK_BOOT_OK_FILE`` (set by the unit): written once home shows *and* the store has
+opened (kiosk/launch.py), with this program's path, so the updater (``kiosk.update``) knows
+a new version reached a working home and keeps it instead of rolling back.
 """
 from __future__ import annotations
 
@@ -67,10 +67,10 @@ def write_boot_ok(environ: dict | None = None) -> Path | None:
     return path
 
 
-def attach(qapp, window, reached_home: bool = True) -> None:
-    """Ping systemd from ``qapp``'s event loop; once ``window`` is visible say READY (and,
-    when ``reached_home``, write the boot-ok marker). Nothing happens outside systemd."""
-    if not (os.environ.get("NOTIFY_SOCKET") or os.environ.get("KIOSK_BOOT_OK_FILE")):
+def attach(qapp, window, status: str = "home screen shown") -> None:
+    """Ping systemd from ``qapp``'s event loop; once ``window`` is visible say READY with
+    ``status``. Nothing happens outside systemd."""
+    if not os.environ.get("NOTIFY_SOCKET"):
         return
     from PySide6.QtCore import QTimer
 
@@ -84,8 +84,6 @@ def attach(qapp, window, reached_home: bool = True) -> None:
         if not window.isVisible():
             QTimer.singleShot(100, when_visible)
             return
-        if reached_home:
-            write_boot_ok()
-        sd_notify("READY=1\nSTATUS=" + ("home screen shown" if reached_home else "out of service"))
+        sd_notify("READY=1\nSTATUS=" + status)
 
     QTimer.singleShot(0, when_visible)

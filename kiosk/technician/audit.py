@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
-
-from sync.store.models_technician import TechnicianAudit
+if TYPE_CHECKING:  # the table (and SQLAlchemy) load on first use, after the kiosk's home shows
+    from sync.store.models_technician import TechnicianAudit
 
 log = logging.getLogger(__name__)
 
 
 def record(store, action: str, detail: str = "") -> None:
     """Append one entry; a store that cannot write is logged, never raised at the technician."""
+    from sync.store.models_technician import TechnicianAudit
+
     try:
         with store.session() as s:
             s.add(TechnicianAudit(at=datetime.now(timezone.utc), action=action[:40],
@@ -29,6 +31,10 @@ def record(store, action: str, detail: str = "") -> None:
 def recent(store, limit: int = 50, since: datetime | None = None,
            actions: tuple[str, ...] = ()) -> list[TechnicianAudit]:
     """Newest first."""
+    from sqlalchemy import select
+
+    from sync.store.models_technician import TechnicianAudit
+
     with store.session() as s:
         query = select(TechnicianAudit).order_by(TechnicianAudit.id.desc()).limit(limit)
         if since is not None:
@@ -40,6 +46,10 @@ def recent(store, limit: int = 50, since: datetime | None = None,
 
 def unsent(store, limit: int = 100) -> list[dict]:
     """Entries the central has not acknowledged yet, oldest first, as heartbeat items."""
+    from sqlalchemy import select
+
+    from sync.store.models_technician import TechnicianAudit
+
     with store.session() as s:
         rows = s.scalars(select(TechnicianAudit).where(TechnicianAudit.sent.is_(False))
                          .order_by(TechnicianAudit.id).limit(limit)).all()
@@ -48,6 +58,10 @@ def unsent(store, limit: int = 100) -> list[dict]:
 
 
 def mark_sent(store, ids: list[int]) -> None:
+    from sqlalchemy import update
+
+    from sync.store.models_technician import TechnicianAudit
+
     if ids:
         with store.session() as s:
             s.execute(update(TechnicianAudit).where(TechnicianAudit.id.in_(ids)).values(sent=True))

@@ -63,7 +63,11 @@ def test_kiosk_run_says_ready_when_home_shows_and_keeps_pinging(notify_socket, t
     try:
         before = receive_until(sock, "READY=1")
         assert "home screen shown" in before[-1]
-        # the marker names the program that reached home (the updater checks which version)
+        # the marker follows once the store has opened behind the home screen; it names the
+        # program that reached home (the updater checks which version)
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert marker.read_text().strip() == str(Path(sys.executable).resolve())
         pings = [m for m in (sock.recv(100).decode() for _ in range(3))]
         assert pings == ["WATCHDOG=1"] * 3
@@ -80,8 +84,9 @@ def test_kiosk_run_says_ready_when_home_shows_and_keeps_pinging(notify_socket, t
 
 def test_a_kiosk_that_cannot_serve_says_so_without_claiming_home(notify_socket, tmp_path):
     """A data folder it cannot write (here: under a file, as a read-only disk would be for
-    an unprivileged kiosk): "Máy tạm ngừng phục vụ" on screen, READY for systemd so it is not
-    restarted in a loop, and no boot-ok, so the update guard rolls back a new version."""
+    an unprivileged kiosk): the store opens behind the first frame, so systemd hears READY
+    (no restart loop), then "out of service" as the screen switches to "Máy tạm ngừng phục
+    vụ"; no boot-ok, so the update guard rolls back a new version."""
     path, sock = notify_socket
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
@@ -93,9 +98,9 @@ def test_a_kiosk_that_cannot_serve_says_so_without_claiming_home(notify_socket, 
     proc = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        ready = receive_until(sock, "READY=1")[-1]
-        assert "out of service" in ready
-        assert sock.recv(100) == b"WATCHDOG=1"
+        receive_until(sock, "READY=1")
+        receive_until(sock, "STATUS=out of service")
+        assert receive_until(sock, "WATCHDOG=1")[-1] == "WATCHDOG=1"  # still answering
         assert not marker.exists()
     finally:
         proc.terminate()
@@ -109,6 +114,7 @@ def test_a_hung_event_loop_stops_the_pings(qtbot, notify_socket, monkeypatch, co
     from PySide6.QtCore import QTimer
 
     from kiosk.app import build
+    from kiosk.shell import watchdog
 
     path, sock = notify_socket
     monkeypatch.setenv("NOTIFY_SOCKET", str(path))
@@ -130,7 +136,9 @@ def test_a_hung_event_loop_stops_the_pings(qtbot, notify_socket, monkeypatch, co
     try:
         app = build(config)
         app.window.show()
-        qtbot.waitUntil(lambda: any("READY=1" in m for _, m in arrivals), timeout=10000)
+        watchdog.attach(app.qapp, app.window)
+        qtbot.waitUntil(lambda: any("READY=1" in m for _, m in arrivals)
+                        and any(m == "WATCHDOG=1" for _, m in arrivals), timeout=10000)
         hang = {}
 
         def hang_the_ui():  # ten ping periods without returning to the event loop

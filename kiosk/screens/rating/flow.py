@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.journeys.rating import RatingJourney, Step
 from kiosk.tasks import run_task
-from sync.store.models_rating import Rating
 
 log = logging.getLogger(__name__)
 THANKS_SECONDS = 6
@@ -66,6 +65,8 @@ class RatingFlow(QObject):
         level, reasons = self.journey.level, sorted(self.journey.reasons)
 
         def save() -> None:
+            from sync.store.models_rating import Rating  # SQLAlchemy: off the start path
+
             with store.session() as s:
                 s.add(Rating(at=datetime.now(timezone.utc), kiosk_id=kiosk_id, level=level,
                              reasons=reasons))

@@ -21,8 +21,9 @@ from kiosk.technician import audit
 
 def install(ctx, window) -> TechnicianFlow:
     logbuffer.install()
-    audit.record(ctx.store, "app_start")  # the software page counts restarts from these …
-    QApplication.instance().aboutToQuit.connect(lambda: audit.record(ctx.store, "app_exit"))  # … and crashes
+    # ``kiosk run`` records "app_start" once its store is open; the software page counts
+    # restarts from those, and crashes as starts without an "app_exit" between them
+    QApplication.instance().aboutToQuit.connect(lambda: audit.record(ctx.store, "app_exit"))
     flow = TechnicianFlow(ctx, datetime.now(timezone.utc))
     flow.env.extra["speaker"] = window.access.speaker  # its first failure shows on the voice row
     for screen in (PinScreen(ctx, flow), PanelScreen(ctx, flow), DeviceScreen(ctx, flow)):
