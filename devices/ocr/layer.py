@@ -30,8 +30,9 @@ class Line:
     height: int
 
 
-def read_tsv(tsv: str) -> list[list[Line]]:
-    """Tesseract's TSV as blocks of lines, in the engine's reading order."""
+def read_tsv(tsv: str, offset: int = 0) -> list[list[Line]]:
+    """Tesseract's TSV as blocks of lines, in the engine's reading order; ``offset``: the row
+    of the page where the picture tesseract read begins (the lower half of a cut page)."""
     blocks: dict[int, dict[tuple[int, int], list[tuple[str, int, int, int, int]]]] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
@@ -40,7 +41,7 @@ def read_tsv(tsv: str) -> list[list[Line]]:
         block, paragraph, line = int(cells[2]), int(cells[3]), int(cells[4])
         left, top, width, height = (int(v) for v in cells[6:10])
         blocks.setdefault(block, {}).setdefault((paragraph, line), []).append(
-            (cells[11].strip(), left, top, width, height))
+            (cells[11].strip(), left, top + offset, width, height))
     result = []
     for lines in blocks.values():
         result.append([_line(words) for words in lines.values()])
