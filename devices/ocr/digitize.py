@@ -14,7 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 import cv2
+import numpy as np
 
+from devices.ocr.bands import cut_row
 from devices.ocr.tesseract import Engine
 from devices.scanner.correct import erase_rules
 from devices.scanner.encode import EncodedPage, Mode, encode_page
@@ -33,11 +35,12 @@ class OcrOptions:
     psm: int = 3
     timeout_s: float = 60.0
     command: str = "tesseract"
+    processes: int | None = None  # per page: two on two cores or more (tesseract.Engine)
 
     def start(self) -> Engine:
         """A tesseract for one page, loading its model while the page is still prepared."""
         return Engine(langs=self.langs, psm=self.psm, timeout_s=self.timeout_s,
-                      command=self.command)
+                      command=self.command, processes=self.processes)
 
 
 @dataclass
@@ -82,8 +85,8 @@ def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = 
     items: list[tuple[EncodedPage, bytes | None]] = []
     records, texts = [], []
     ocr_error: PaperError | None = None
-    # tesseract runs on one core; the other encodes the page picture and loads the PDF library
-    # meanwhile, so neither adds to the time a citizen waits (issue 13: ≤ 1.3× tesseract)
+    # the page picture is encoded and the PDF library loaded while tesseract reads, beside it
+    # on the second core, or between its two halves' processes (issue 13: ≤ 1.3× tesseract)
     with ThreadPoolExecutor(max_workers=1) as helper:
         helper.submit(importlib.import_module, "devices.ocr.pdfa")
         for index, page in enumerate(pages):
@@ -92,9 +95,9 @@ def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = 
             layer, seconds = None, 0.0
             if ocr_error is None:
                 try:
-                    grey, dpi = _for_ocr(page)
+                    grey, dpi, cut = _for_ocr(page)
                     started, engine = engine or ocr.start(), None
-                    result = started.read(grey, dpi)
+                    result = started.read(grey, dpi, cut=cut)
                     layer, seconds = result.layer_pdf, result.seconds
                     texts.append(result.text)
                 except OcrUnavailable as exc:
@@ -120,9 +123,12 @@ def digitize(pages: list[PreparedPage], title: str, *, ocr: OcrOptions | None = 
                           size=len(pdf), pages=records, ocr_error=ocr_error)
 
 
-def _for_ocr(page: PreparedPage):
-    if page.dpi <= OCR_MAX_DPI:
-        return erase_rules(page.grey), page.dpi
-    scale = OCR_MAX_DPI / page.dpi
-    grey = cv2.resize(page.grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    return erase_rules(grey), OCR_MAX_DPI
+def _for_ocr(page: PreparedPage) -> tuple[np.ndarray, float, int | None]:
+    """The picture the engine reads, its dpi, and the row where it may be cut in two (found
+    before the ruling is painted out: a vertical rule across a band forbids the cut)."""
+    grey, dpi = page.grey, page.dpi
+    if dpi > OCR_MAX_DPI:
+        scale = OCR_MAX_DPI / dpi
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        dpi = OCR_MAX_DPI
+    return erase_rules(grey), dpi, cut_row(grey, dpi)
