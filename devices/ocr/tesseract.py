@@ -220,7 +220,13 @@ def _with_lines(pdf: bytes, content: bytes, width_px: int, height_px: int, dpi: 
 def _png(grey: np.ndarray, dpi: float) -> bytes:
     import cv2
 
-    ok, encoded = cv2.imencode(".png", grey, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    # rows unfiltered, runs of paper compressed: a third of the time libpng's adaptive
+    # filters took (10 ms instead of 30 for half an A4 page), about the same size
+    params = [cv2.IMWRITE_PNG_COMPRESSION, 1,
+              cv2.IMWRITE_PNG_STRATEGY, cv2.IMWRITE_PNG_STRATEGY_RLE]
+    if hasattr(cv2, "IMWRITE_PNG_FILTER"):  # OpenCV 4.10 and later
+        params += [cv2.IMWRITE_PNG_FILTER, cv2.IMWRITE_PNG_FILTER_NONE]
+    ok, encoded = cv2.imencode(".png", grey, params)
     if not ok:
         raise OcrFailed("could not encode the page for tesseract")
     data = encoded.tobytes()
