@@ -14,30 +14,23 @@ from typing import TYPE_CHECKING, Iterator
 from PySide6.QtWidgets import QApplication
 
 from devices.printer import PrinterSettings
-from devices.printer.layouts import ticket_layout
 from kiosk.config import Config
-from kiosk.dossier.lookup import DossierLookup
-from kiosk.queue.tickets import TicketService
 from kiosk.screens.home import HomeScreen
-from kiosk.screens.queue.flow import QueueFlow
-from kiosk.screens.queue.priority import PriorityScreen
-from kiosk.screens.queue.service import ServiceScreen
-from kiosk.screens.queue.ticket import TicketScreen
-from kiosk.screens.lookup.screens import install as install_lookup
-from kiosk.screens.rating.screens import install as install_rating
-from kiosk.screens.technician import TechnicianFlow, install as install_technician
 from kiosk.shell.context import AppContext
 from kiosk.shell.i18n import Translations
 from kiosk.shell.theme import apply_theme
 from kiosk.shell.window import KioskWindow
 from kiosk.tasks import run_task
 from sync.credentials import credentials_beside
-from sync.numbering_leased import dossier_code_source, ticket_source
 from sync.settings import SyncSettings
 
 if TYPE_CHECKING:
     from kiosk.catalog_update import CatalogKeeper
     from kiosk.screens.dossier.flow import DossierFlow
+    from kiosk.screens.lookup.screens import LookupFlow
+    from kiosk.screens.queue.flow import QueueFlow
+    from kiosk.screens.rating.flow import RatingFlow
+    from kiosk.screens.technician import TechnicianFlow
     from sync.store import Store
     from sync.worker import SyncWorker
 
@@ -58,12 +51,43 @@ class KioskApp:
     ctx: AppContext
     window: KioskWindow
     translations: Translations
-    queue: QueueFlow
     sync_settings: "SyncSettings"
     sync_worker: "SyncWorker | None" = None
     _dossier: "DossierFlow | None" = None
     _dossier_steps: "Iterator[None] | None" = None
+    #: built by ``install_journeys`` (right after the first frame under ``kiosk run``)
+    queue: "QueueFlow | None" = None
+    rating: "RatingFlow | None" = None
+    lookup: "LookupFlow | None" = None
     technician: "TechnicianFlow | None" = None
+    _journey_steps: "Iterator[None] | None" = None
+
+    def complete(self) -> "KioskApp":
+        """The kiosk with every journey but the dossier's built: a tap on home that comes
+        before the build after the first frame is done finishes it at once."""
+        while self._journey_steps is not None:
+            self._next_journey_step()
+        return self
+
+    def _next_journey_step(self) -> None:
+        try:
+            next(self._journey_steps)
+        except StopIteration:
+            self._journey_steps = None
+            self.window.retranslate()
+
+    def build_journeys(self) -> None:
+        """Build the queue, rating, lookup and technician screens once home shows, one per
+        event-loop turn (a tap meanwhile is answered between two), then warm the dossier
+        journey up."""
+        from PySide6.QtCore import QTimer
+
+        def build_step() -> None:
+            if self._journey_steps is not None:
+                self._next_journey_step()
+                QTimer.singleShot(0, build_step)
+
+        build_step()
 
     def start_sync(self) -> None:
         """Deliver dossiers and tickets to the central in the background (never the UI
@@ -156,6 +180,7 @@ class KioskApp:
         """Ask the devices the home tiles need how they are, in the background: now, every
         minute and whenever home comes back. A faulty one greys out its tile with a plain
         message and is recorded for the technician, never quietly swapped for a simulator."""
+        self.complete()
         if self.technician is not None:
             self.technician.start_readiness()
 
@@ -206,8 +231,10 @@ def open_kiosk_store(config: Config) -> Store:
 def build(config: Config, store: Store | None = None, defer: bool = False) -> KioskApp:
     """Create the kiosk; the caller shows the window.
 
-    ``defer``: build only what the home screen and the queue need now; the dossier journey
-    (camera, OCR, catalog) follows in ``warm_up`` once the home screen is showing.
+    ``defer``: build only the home screen now (issue 9: home within 3x a bare window); the
+    other journeys follow in ``build_journeys`` and the dossier journey (camera, OCR,
+    catalog) in ``warm_up`` once home is showing. Without it (tests, screenshots)
+    everything is built before the first frame.
     """
     qapp = qapplication()
     apply_theme(qapp)
@@ -218,33 +245,55 @@ def build(config: Config, store: Store | None = None, defer: bool = False) -> Ki
     ctx.language_changed.connect(translations.use)
 
     sync_settings = credentials_beside(config.sync, config.kiosk.resolved_key_file())
-    online = bool(sync_settings.central_url)
-    printer_settings = config.printer
-    tickets = TicketService(
-        store, config.queue, config.kiosk.id,
-        centre_name=config.kiosk.centre_name_vi,
-        open_printer=lambda: open_printer(printer_settings),
-        layout=ticket_layout(printer_settings.paper_width_mm),
-        numbering=ticket_source(sync_settings, on_low=(lambda: app.request_refill()) if online else None),
-        hours=config.opening_hours())
-    queue = QueueFlow(ctx, tickets)
-
     window = KioskWindow(ctx)
-    app = KioskApp(qapp, ctx, window, translations, queue, sync_settings)
-    rating = install_rating(ctx, window)
-    lookup = install_lookup(ctx, window, DossierLookup(store, sync_settings))
-    window.add_screen(HomeScreen(ctx, {"take_number": lambda: ctx.go("take_number"),
-                                       "submit_dossier": lambda: app.dossier.start(),
-                                       "lookup": lookup.start, "rating": rating.start}))
-    window.add_screen(ServiceScreen(ctx, queue))
-    window.add_screen(PriorityScreen(ctx, queue))
-    window.add_screen(TicketScreen(ctx, queue))
-    app.technician = install_technician(ctx, window)
+    app = KioskApp(qapp, ctx, window, translations, sync_settings)
+    app._journey_steps = install_journeys(app)
+    window.add_screen(HomeScreen(ctx, {"take_number": lambda: app.complete().ctx.go("take_number"),
+                                       "submit_dossier": lambda: app.complete().dossier.start(),
+                                       "lookup": lambda: app.complete().lookup.start(),
+                                       "rating": lambda: app.complete().rating.start()}))
     if not defer:
+        app.complete()
         _ = app.dossier  # tests and screenshots: everything built before the first frame
     window.retranslate()
     window.show_screen("home")
     return app
+
+
+def install_journeys(app: KioskApp) -> "Iterator[None]":
+    """The queue, rating, lookup and technician screens, one step at a time (their modules,
+    and SQLAlchemy's tables behind them, load here rather than before home)."""
+    from devices.printer.layouts import ticket_layout
+    from kiosk.dossier.lookup import DossierLookup
+    from kiosk.queue.tickets import TicketService
+    from kiosk.screens.lookup.screens import install as install_lookup
+    from kiosk.screens.queue.flow import QueueFlow
+    from kiosk.screens.queue.priority import PriorityScreen
+    from kiosk.screens.queue.service import ServiceScreen
+    from kiosk.screens.queue.ticket import TicketScreen
+    from kiosk.screens.rating.screens import install as install_rating
+    from kiosk.screens.technician import install as install_technician
+    from sync.numbering_leased import ticket_source
+
+    ctx, window, config, sync_settings = app.ctx, app.window, app.ctx.config, app.sync_settings
+    online = bool(sync_settings.central_url)
+    printer_settings = config.printer
+    tickets = TicketService(
+        ctx.store, config.queue, config.kiosk.id,
+        centre_name=config.kiosk.centre_name_vi,
+        open_printer=lambda: open_printer(printer_settings),
+        layout=ticket_layout(printer_settings.paper_width_mm),
+        numbering=ticket_source(sync_settings, on_low=app.request_refill if online else None),
+        hours=config.opening_hours())
+    app.queue = QueueFlow(ctx, tickets)
+    for screen in (ServiceScreen(ctx, app.queue), PriorityScreen(ctx, app.queue), TicketScreen(ctx, app.queue)):
+        window.add_screen(screen)
+    yield
+    app.rating = install_rating(ctx, window)
+    yield
+    app.lookup = install_lookup(ctx, window, DossierLookup(ctx.store, sync_settings))
+    yield
+    app.technician = install_technician(ctx, window)
 
 
 _DOSSIER_MODULES = ("forms.loader", "kiosk.dossier.filing", "kiosk.screens.identity", "kiosk.screens.papers",
@@ -294,6 +343,7 @@ def install_dossier(ctx: AppContext, window: KioskWindow, store: Store, config: 
     from kiosk.screens.dossier.done import DossierDoneScreen
     from kiosk.screens.dossier.flow import DossierFlow
     from kiosk.screens.forms import install_forms
+    from sync.numbering_leased import dossier_code_source
 
     online = bool(sync_settings.central_url)
     catalog = start_catalog(config, app.catalog_keeper if online else None)

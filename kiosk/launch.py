@@ -15,7 +15,6 @@ import sys
 import threading
 from pathlib import Path
 
-from devices.sim.samples import SAMPLE_PAGES, sample_page
 from kiosk import config as config_mod
 from kiosk import paths
 
@@ -23,19 +22,11 @@ log = logging.getLogger(__name__)
 _stop_requested = threading.Event()
 
 
-def _start(config: config_mod.Config) -> int:
-    """Home first, then the store: the window is built around a ``PendingStore`` and shown
-    (systemd hears READY=1), and only then is the store opened in a worker thread
-    (sync/store/pending.py says why). Once it is open the kiosk records its start, tells
-    the updater it booted, and starts its background work; when it cannot be opened the
-    kiosk goes out of service with the reason, exactly as when it fails before home."""
-    from PySide6.QtCore import QTimer
-
+def build_home(config: config_mod.Config):
+    """The kiosk as ``kiosk run`` builds it before its first frame: the home screen only,
+    around a ``PendingStore`` (sync/store/pending.py says why); (app, store)."""
     from kiosk.app import build, open_kiosk_store
-    from kiosk.shell import watchdog
     from sync.store.pending import PendingStore
-
-    os.umask(0o077)  # whatever the kiosk writes is its own, whatever umask it inherited
 
     def open_for_kiosk():
         store = open_kiosk_store(config)
@@ -43,7 +34,21 @@ def _start(config: config_mod.Config) -> int:
         return store
 
     store = PendingStore(open_for_kiosk)
-    app = build(config, store=store, defer=True)
+    return build(config, store=store, defer=True), store
+
+
+def _start(config: config_mod.Config) -> int:
+    """Home first, then the store: home is shown (systemd hears READY=1), and only then
+    is the store opened in a worker thread while the other screens are built. Once it is
+    open the kiosk records its start, tells the updater it booted, and starts its
+    background work; when it cannot be opened the kiosk goes out of service with the
+    reason, exactly as when it fails before home."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.shell import watchdog
+
+    os.umask(0o077)  # whatever the kiosk writes is its own, whatever umask it inherited
+    app, store = build_home(config)
     _quit_on_signals(app.qapp)
     if _stop_requested.is_set():  # stopped while starting
         return 0
@@ -51,12 +56,14 @@ def _start(config: config_mod.Config) -> int:
     app.window.show_kiosk()
     watchdog.attach(app.qapp, app.window)  # under systemd: READY once shown, WATCHDOG pings
     refusals: list = []  # the out-of-service window, kept alive while it shows
-    QTimer.singleShot(0, lambda: _open_store(app, store, refusals))
+    QTimer.singleShot(0, lambda: _after_first_frame(app, store, refusals))
     code = app.qapp.exec()
     return 2 if refusals else code
 
 
-def _open_store(app, store, refusals: list) -> None:
+def _after_first_frame(app, store, refusals: list) -> None:
+    """The store opens in a worker thread while the other journeys' screens are built
+    here, one per event-loop turn."""
     from kiosk.shell import watchdog
     from kiosk.tasks import run_task
 
@@ -71,6 +78,7 @@ def _open_store(app, store, refusals: list) -> None:
         watchdog.sd_notify("STATUS=out of service")  # READY was said: up, so no restart loop
 
     run_task(store.open, opened, refused, pool="store")
+    app.build_journeys()
 
 
 def out_of_service(exc: Exception, fullscreen: bool = True) -> int:
@@ -142,6 +150,8 @@ def demo_config(data_dir: Path, fullscreen: bool = False) -> config_mod.Config:
 
 def _demo_papers(folder: Path) -> Path:
     """Two good photographed pages of the synthetic set, for the simulated document camera."""
+    from devices.sim.samples import SAMPLE_PAGES, sample_page
+
     folder.mkdir(parents=True, exist_ok=True)
     for name in SAMPLE_PAGES:
         if not (folder / name).exists():

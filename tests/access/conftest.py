@@ -19,7 +19,7 @@ def printer_emulator(tmp_path):
 def kiosk(qtbot, tmp_path, printer_emulator):
     cfg = demo_config(tmp_path / "data")
     cfg.printer.uri = printer_emulator.uri
-    app = build(cfg, defer=True)  # the dossier journey only where a test touches it
+    app = build(cfg, defer=True).complete()  # the dossier journey only where a test touches it
     app.window.resize(1280, 800)
     app.window.show()
     app.window.install_guards()

@@ -33,7 +33,7 @@ def test_satisfied_is_done_at_once():
 
 @pytest.fixture
 def kiosk(qtbot, config):
-    app = build(config, defer=True)
+    app = build(config, defer=True).complete()
     app.window.resize(1280, 800)
     app.window.show()
     yield app

@@ -19,7 +19,7 @@ def make_kiosk(qtbot, write_config):
 
     def make(printer_uri: str, **overrides):
         config = load(write_config(printer_uri, **overrides), environ={})
-        app = build(config, defer=True)  # the dossier journey is not needed here
+        app = build(config, defer=True).complete()  # the dossier journey is not needed here
         app.window.resize(1280, 800)
         app.window.show()
         app.window.install_guards()
