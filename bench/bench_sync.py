@@ -213,7 +213,7 @@ def main() -> None:
             [sys.executable, *(["-m", "cProfile", "-o", args.profile_kiosk]
                                if args.profile_kiosk else []),
              "-m", "sync.testing.kiosk_proc", "drain", str(store_path),
-             str(key_path), settings.model_dump_json()], cwd=ROOT, env=ENV, stdout=subprocess.PIPE)
+             str(key_path), settings.to_json()], cwd=ROOT, env=ENV, stdout=subprocess.PIPE)
         samples: list[tuple[float, float]] = []
 
         def sample() -> None:

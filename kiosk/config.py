@@ -14,9 +14,10 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+import msgspec
+from msgspec import Meta, Struct, ValidationError
 
 from devices.audio.settings import VoiceSettings
 from devices.idcard.settings import IdCardSettings
@@ -26,6 +27,7 @@ from forms.hours import DEFAULT_HOURS, OpeningHours
 from forms.settings import FormsSettings
 from forms.workdays import HolidayTable
 from kiosk import paths
+from kiosk.config_codec import as_document, describe, validated
 from kiosk.technician.settings import TechnicianSettings
 from sync.settings import SyncSettings
 
@@ -43,18 +45,21 @@ class ConfigError(Exception):
     en = "The kiosk configuration is invalid. Please call a technician."
 
 
-class KioskSection(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+# The sections are msgspec Structs, checked by kiosk.config_codec (why, and how a
+# __post_init__ check names its key, are said there). Patterns end in \Z, not $: $ also
+# matches before a final newline.
 
-    id: str = Field(default="kiosk-01", pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+
+class KioskSection(Struct, kw_only=True, forbid_unknown_fields=True):
+    id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_.-]{1,64}\Z")] = "kiosk-01"
     centre_name_vi: str = "Trung tâm Phục vụ hành chính công"
     centre_name_en: str = "Public Administrative Service Centre"
     language: Literal["vi", "en"] = "vi"
-    idle_timeout_s: int = Field(default=60, ge=10, le=3600)
+    idle_timeout_s: Annotated[int, Meta(ge=10, le=3600)] = 60
     # screens where a citizen reads, writes or looks for papers in a bag (forms, papers)
-    idle_timeout_long_s: int = Field(default=180, ge=120, le=3600)
+    idle_timeout_long_s: Annotated[int, Meta(ge=120, le=3600)] = 180
     # WCAG 2.2.1: warn and give at least 20 s to ask for more; elderly users need more
-    idle_countdown_s: int = Field(default=30, ge=30, le=120)
+    idle_countdown_s: Annotated[int, Meta(ge=30, le=120)] = 30
     hide_cursor: bool = True
     fullscreen: bool = True
     data_dir: Path | None = None
@@ -67,74 +72,55 @@ class KioskSection(BaseModel):
         return self.key_file or paths.default_key_file()
 
 
-class Service(BaseModel):
+_ICON = Meta(pattern=r"^[a-z0-9_]{0,32}\Z")  # a pictogram of assets/icons
+_CODE = Meta(pattern=r"^[a-z0-9_]{1,32}\Z")
+
+
+class Service(Struct, kw_only=True, forbid_unknown_fields=True):
     """A service area citizens queue for (lĩnh vực at the counter)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    code: str = Field(pattern=r"^[A-Z0-9_]{1,16}$")
-    prefix: str = Field(pattern=r"^[A-Z]$")
+    code: Annotated[str, Meta(pattern=r"^[A-Z0-9_]{1,16}\Z")]
+    prefix: Annotated[str, Meta(pattern=r"^[A-Z]\Z")]
     name_vi: str
     name_en: str
     counter_group: str
     counter_group_en: str = ""  # "Counters 1, 2"; a file without it shows the Vietnamese text
-    counters: int = Field(default=1, ge=1, le=50)
-    avg_service_min: float = Field(default=10.0, gt=0, le=240)
-    icon: str = Field(default="", pattern=r"^[a-z0-9_]{0,32}$")  # a pictogram of assets/icons
+    counters: Annotated[int, Meta(ge=1, le=50)] = 1
+    avg_service_min: Annotated[float, Meta(gt=0, le=240)] = 10.0
+    icon: Annotated[str, _ICON] = ""
 
-    @model_validator(mode="after")
-    def _counter_group_en(self) -> "Service":
+    def __post_init__(self) -> None:
         if not self.counter_group_en:
             self.counter_group_en = self.counter_group
-        return self
 
 
-class Priority(BaseModel):
+class Priority(Struct, kw_only=True, forbid_unknown_fields=True):
     """A priority category (elderly, pregnant, disabled …), local rules (domain notes §6)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    code: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    code: Annotated[str, _CODE]
     name_vi: str
     name_en: str
-    icon: str = Field(default="", pattern=r"^[a-z0-9_]{0,32}$")  # a pictogram of assets/icons
+    icon: Annotated[str, _ICON] = ""
 
 
-class QueueSection(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class QueueSection(Struct, kw_only=True, forbid_unknown_fields=True):
     timezone: str = "Asia/Ho_Chi_Minh"
     # counters serve citizens in these periods of every working day (forms/hours.py)
-    opening_hours: list[str] = Field(default_factory=lambda: list(DEFAULT_HOURS), min_length=1)
-    services: list[Service] = Field(min_length=1)
-    priorities: list[Priority] = Field(default_factory=list)
+    opening_hours: Annotated[list[str], Meta(min_length=1)] = msgspec.field(
+        default_factory=lambda: list(DEFAULT_HOURS))
+    services: Annotated[list[Service], Meta(min_length=1)]
+    priorities: list[Priority] = msgspec.field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _single_opening_hour(cls, data: Any) -> Any:
-        """Files written before opening hours had ``opening_hour = 7`` (the hour only)."""
-        if isinstance(data, dict) and "opening_hour" in data:
-            data = dict(data)
-            hour = data.pop("opening_hour")
-            if isinstance(hour, int) and 0 <= hour < 17:
-                data.setdefault("opening_hours", [f"{hour:02d}:00-17:00"])
-        return data
-
-    @field_validator("opening_hours")
-    @classmethod
-    def _periods(cls, periods: list[str]) -> list[str]:
-        OpeningHours.parse(periods, HolidayTable({}))  # raises ValueError naming the bad one
-        return periods
-
-    @field_validator("services")
-    @classmethod
-    def _unique_services(cls, services: list[Service]) -> list[Service]:
+    def __post_init__(self) -> None:
+        try:
+            OpeningHours.parse(self.opening_hours, HolidayTable({}))  # names the bad period
+        except ValueError as exc:
+            raise ValueError(f"opening_hours: {exc}") from None
         for attr in ("code", "prefix"):
-            seen = [getattr(s, attr) for s in services]
+            seen = [getattr(s, attr) for s in self.services]
             dupes = sorted({v for v in seen if seen.count(v) > 1})
             if dupes:
-                raise ValueError(f"duplicate service {attr}: {', '.join(dupes)}")
-        return services
+                raise ValueError(f"services: duplicate service {attr}: {', '.join(dupes)}")
 
     def service(self, code: str) -> Service:
         for s in self.services:
@@ -146,12 +132,19 @@ class QueueSection(BaseModel):
         return next((p for p in self.priorities if p.code == code), None)
 
 
-class Reason(BaseModel):
+def _single_opening_hour(doc: dict[str, Any]) -> None:
+    """Files written before opening hours had ``opening_hour = 7`` (the hour only)."""
+    queue = doc.get("queue")
+    if isinstance(queue, dict) and "opening_hour" in queue:
+        hour = queue.pop("opening_hour")
+        if isinstance(hour, int) and 0 <= hour < 17:
+            queue.setdefault("opening_hours", [f"{hour:02d}:00-17:00"])
+
+
+class Reason(Struct, kw_only=True, forbid_unknown_fields=True):
     """A reason a citizen can pick for "not satisfied" (no typing needed)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    code: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    code: Annotated[str, _CODE]
     name_vi: str
     name_en: str
 
@@ -166,46 +159,33 @@ DEFAULT_REASONS = [
 ]
 
 
-class RatingSection(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RatingSection(Struct, kw_only=True, forbid_unknown_fields=True):
+    reasons: Annotated[list[Reason], Meta(min_length=1)] = msgspec.field(
+        default_factory=lambda: list(DEFAULT_REASONS))
 
-    reasons: list[Reason] = Field(default_factory=lambda: list(DEFAULT_REASONS), min_length=1)
 
-
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Config(Struct, kw_only=True, forbid_unknown_fields=True):
     version: int = CONFIG_VERSION
-    kiosk: KioskSection = Field(default_factory=KioskSection)
+    kiosk: KioskSection = msgspec.field(default_factory=KioskSection)
     queue: QueueSection
-    rating: RatingSection = Field(default_factory=RatingSection)
-    printer: PrinterSettings = Field(default_factory=PrinterSettings)
-    idcard: IdCardSettings = Field(default_factory=IdCardSettings)
-    scanner: ScannerSettings = Field(default_factory=ScannerSettings)
-    forms: FormsSettings = Field(default_factory=FormsSettings)
-    sync: SyncSettings = Field(default_factory=SyncSettings)
-    technician: TechnicianSettings = Field(default_factory=TechnicianSettings)
-    voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    rating: RatingSection = msgspec.field(default_factory=RatingSection)
+    printer: PrinterSettings = msgspec.field(default_factory=PrinterSettings)
+    idcard: IdCardSettings = msgspec.field(default_factory=IdCardSettings)
+    scanner: ScannerSettings = msgspec.field(default_factory=ScannerSettings)
+    forms: FormsSettings = msgspec.field(default_factory=FormsSettings)
+    sync: SyncSettings = msgspec.field(default_factory=SyncSettings)
+    technician: TechnicianSettings = msgspec.field(default_factory=TechnicianSettings)
+    voice: VoiceSettings = msgspec.field(default_factory=VoiceSettings)
 
     def opening_hours(self) -> OpeningHours:
         """When the counters serve: the configured periods on the working days of the
         holiday table the forms use."""
         return OpeningHours.parse(self.queue.opening_hours, HolidayTable.load(self.forms.holidays_path))
 
-    @model_validator(mode="after")
-    def _known_version(self) -> "Config":
+    def __post_init__(self) -> None:
         if self.version != CONFIG_VERSION:
-            raise ValueError(f"config version {self.version} is not supported (this kiosk reads {CONFIG_VERSION})")
-        return self
-
-    @model_validator(mode="after")
-    def _one_kiosk_id(self) -> "Config":
-        """The kiosk has one id: ``[sync] kiosk_id`` follows ``[kiosk] id`` unless set."""
-        if "kiosk_id" not in self.sync.model_fields_set:
-            self.sync.kiosk_id = self.kiosk.id
-        elif self.sync.kiosk_id != self.kiosk.id:
-            raise ValueError(f"sync.kiosk_id {self.sync.kiosk_id!r} differs from kiosk.id {self.kiosk.id!r}")
-        return self
+            raise ValueError(f"version: config version {self.version} is not supported "
+                             f"(this kiosk reads {CONFIG_VERSION})")
 
 
 EXAMPLE = Path(__file__).with_name("config.example.toml")
@@ -239,14 +219,25 @@ def _upgrade(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _describe(exc: ValidationError, doc: Mapping[str, Any]) -> str:
-    lines = []
-    for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"])
-        given = err.get("input")
-        shown = "" if isinstance(given, (dict, list)) else f" (given: {given!r})"
-        lines.append(f"{loc}: {err['msg']}{shown}")
-    return "invalid configuration:\n  " + "\n  ".join(lines)
+def _from_document(doc: dict[str, Any], source: str) -> Config:
+    """The checked configuration of a TOML document (already with environment overrides)."""
+    try:
+        doc = _upgrade(doc)
+    except KeyError as exc:
+        raise ConfigError(f"{source}: no upgrade from config version {exc}") from None
+    _single_opening_hour(doc)
+    try:
+        config = validated(Config, doc)
+    except ValidationError as exc:
+        raise ConfigError(f"{source}: invalid configuration:\n  {describe(exc, doc)}") from None
+    # The kiosk has one id: [sync] kiosk_id follows [kiosk] id unless the file sets it.
+    sync = doc.get("sync")
+    if not (isinstance(sync, dict) and "kiosk_id" in sync):
+        config.sync.kiosk_id = config.kiosk.id
+    elif config.sync.kiosk_id != config.kiosk.id:
+        raise ConfigError(f"{source}: invalid configuration:\n  sync.kiosk_id: differs from "
+                          f"kiosk.id {config.kiosk.id!r} (given: {config.sync.kiosk_id!r})")
+    return config
 
 
 def parse(text: str, source: str = "<config>", environ: Mapping[str, str] | None = None) -> Config:
@@ -255,12 +246,16 @@ def parse(text: str, source: str = "<config>", environ: Mapping[str, str] | None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
     _apply_env(doc, os.environ if environ is None else environ)
-    try:
-        return Config.model_validate(_upgrade(doc))
-    except ValidationError as exc:
-        raise ConfigError(f"{source}: {_describe(exc, doc)}") from None
-    except KeyError as exc:
-        raise ConfigError(f"{source}: no upgrade from config version {exc}") from None
+    return _from_document(doc, source)
+
+
+def changed(config: Config, source: str = "<changed>", **sections: Mapping[str, Any]) -> Config:
+    """``config`` with some keys of some sections changed, checked as a file would be
+    (``changed(cfg, sync={"central_url": url})``); raises ConfigError."""
+    doc = as_document(config)
+    for name, values in sections.items():
+        doc[name].update(values)
+    return _from_document(doc, source)
 
 
 def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:

@@ -45,10 +45,7 @@ def provision(config: config_mod.Config, *, central_url: str, token: str, kiosk_
         sync["agency_id"] = agency_id
     if ca_bundle is not None:
         sync["ca_bundle"] = ca_bundle
-    data = config.model_dump()
-    data["kiosk"]["id"] = kiosk_id
-    data["sync"].update(sync)
-    new = config_mod.Config.model_validate(data)
+    new = config_mod.changed(config, "provisioning", kiosk={"id": kiosk_id}, sync=sync)
     settings = credentials_beside(new.sync, new.kiosk.resolved_key_file())
     client = make_client(settings)
     try:

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
 from sync.errors import NotConfigured, TransientError
 
 
@@ -49,7 +51,7 @@ def credentials_beside(settings, key_file: Path):
     if Path(settings.credentials_path).is_absolute():
         return settings
     path = Path(key_file).parent / settings.credentials_path
-    return settings.model_copy(update={"credentials_path": str(path)})
+    return msgspec.structs.replace(settings, credentials_path=str(path))
 
 
 def ensure_credentials(settings, client) -> Credentials:

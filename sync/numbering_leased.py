@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+import msgspec
+
 from sync.settings import SyncSettings
 
 if TYPE_CHECKING:  # SQLAlchemy and the tables load when a number is taken, after the kiosk's
@@ -173,5 +175,5 @@ def dossier_code_source(settings: SyncSettings, on_low: Callable[[], None] | Non
     counter 1..9999 of this kiosk (the fallback counter over the whole range, never leased)."""
     if settings.numbering == "leased":
         return LeasedDossierCodes(settings, on_low)
-    local = settings.model_copy(update={"fallback_base": 1, "kiosk_slot": 0, "fallback_size": 9999})
+    local = msgspec.structs.replace(settings, fallback_base=1, kiosk_slot=0, fallback_size=9999)
     return LeasedDossierCodes(local)

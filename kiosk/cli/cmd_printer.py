@@ -38,7 +38,10 @@ def _settings(args: argparse.Namespace):
     changes = {"paper_width_mm": args.paper, "profile": args.profile,
                "status_timeout_s": args.status_timeout,
                "native_qr": False if args.no_native_qr else None}
-    return PrinterSettings(**{**base.model_dump(), **{k: v for k, v in changes.items() if v is not None}})
+    from kiosk.config_codec import as_document, validated
+
+    # checked like the file: a --status-timeout out of range is refused here, not at the printer
+    return validated(PrinterSettings, {**as_document(base), **{k: v for k, v in changes.items() if v is not None}})
 
 
 def cmd_print_test(args: argparse.Namespace) -> int:

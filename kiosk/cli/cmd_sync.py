@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args):
+    import msgspec
+
     from kiosk.config import load
     from sync.store import open_store
 
@@ -41,7 +43,7 @@ def _open(args):
     config = load(Path(args.config) if args.config else None)
     store_path = args.store or config.kiosk.resolved_data_dir() / "kiosk.db"
     key_path = args.key or config.kiosk.resolved_key_file()
-    config = config.model_copy(update={"sync": credentials_beside(config.sync, key_path)})
+    config = msgspec.structs.replace(config, sync=credentials_beside(config.sync, key_path))
     return config, open_store(store_path, key_path)
 
 

@@ -105,7 +105,7 @@ def zygote(store_path: str, key_path: str, settings: SyncSettings) -> int:
 
 def main(argv: list[str]) -> int:
     mode, store_path, key_path, settings_json = argv[:4]
-    settings = SyncSettings.model_validate_json(settings_json)
+    settings = SyncSettings.from_json(settings_json)
     if mode == "drain":
         started = [time.perf_counter()]
         pending = drain(store_path, key_path, settings,

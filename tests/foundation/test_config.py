@@ -1,6 +1,10 @@
 """The configuration a technician writes: bad keys and values are named, env overrides work."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kiosk import config
@@ -59,3 +63,39 @@ def test_config_from_a_newer_kiosk_is_refused():
     text = config.EXAMPLE.read_text("utf-8").replace("version = 1", "version = 99")
     with pytest.raises(config.ConfigError, match="version 99 is not supported"):
         config.parse(text, environ={})
+
+
+def test_sync_kiosk_id_follows_the_kiosk_id_unless_the_file_sets_it():
+    cfg = config.load(config.EXAMPLE, environ={"KIOSK__KIOSK__ID": "kiosk-07"})
+    assert cfg.sync.kiosk_id == "kiosk-07"
+    with pytest.raises(config.ConfigError, match=r"sync.kiosk_id: differs from kiosk.id 'kiosk-07' \(given: 'kiosk-08'\)"):
+        config.load(config.EXAMPLE, environ={"KIOSK__KIOSK__ID": "kiosk-07", "KIOSK__SYNC__KIOSK_ID": "kiosk-08"})
+
+
+def test_paths_and_ranges_are_read_and_checked_as_a_technician_wrote_them(tmp_path):
+    cfg = config.load(config.EXAMPLE, environ={"KIOSK__KIOSK__DATA_DIR": str(tmp_path)})
+    assert cfg.kiosk.resolved_data_dir() == tmp_path
+    with pytest.raises(config.ConfigError, match=r"kiosk.idle_timeout_s: Expected `int` >= 10 \(given: 5\)"):
+        config.load(config.EXAMPLE, environ={"KIOSK__KIOSK__IDLE_TIMEOUT_S": "5"})
+    with pytest.raises(config.ConfigError, match=r"printer.uri: printer uri 'lpt://x'.*\(given: 'lpt://x'\)"):
+        config.load(config.EXAMPLE, environ={"KIOSK__PRINTER__URI": "lpt://x"})
+    with pytest.raises(config.ConfigError, match=r"kiosk.id: .*pattern.*\(given: 'kiosk-01\\n'\)"):
+        config.load(config.EXAMPLE, environ={"KIOSK__KIOSK__ID": '"kiosk-01\\n"'})  # $ would let it by
+
+
+def test_a_changed_configuration_is_checked_as_a_file_is():
+    cfg = config.load(config.EXAMPLE, environ={})
+    new = config.changed(cfg, kiosk={"id": "kiosk-02"}, sync={"kiosk_id": "kiosk-02"})
+    assert (new.kiosk.id, new.sync.kiosk_id, cfg.kiosk.id) == ("kiosk-02", "kiosk-02", "kiosk-01")
+    with pytest.raises(config.ConfigError, match="sync.connect_timeout_s"):
+        config.changed(cfg, sync={"connect_timeout_s": 0})
+
+
+def test_reading_the_configuration_does_not_import_pydantic():
+    """pydantic's import and model building took a third of the kiosk's cold start (issue 9)."""
+    probe = ("import sys; import kiosk.config as c; c.load(c.EXAMPLE, environ={});"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"

@@ -76,7 +76,7 @@ def test_kill_9_at_random_moments_100_times(central_proc, kiosk_store, tmp_path)
     # other tests left in this one)
     zygote = subprocess.Popen(
         [sys.executable, "-m", "sync.testing.kiosk_proc", "zygote", store_path, key_path,
-         settings.model_dump_json()], cwd=ROOT, env=ENV, stdin=subprocess.PIPE,
+         settings.to_json()], cwd=ROOT, env=ENV, stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, text=True)
     try:
         for _trial in range(100):

@@ -16,7 +16,7 @@ from tests.sync.conftest import ENV, ROOT, kiosk_settings, provision
 def kiosk_cmd(mode: str, tmp_path: Path, settings, *extra: str) -> list[str]:
     return [sys.executable, "-m", "sync.testing.kiosk_proc", mode,
             str(tmp_path / settings.kiosk_id / "kiosk.db"), str(tmp_path / f"{settings.kiosk_id}.key"),
-            settings.model_dump_json(), *extra]
+            settings.to_json(), *extra]
 
 
 @pytest.mark.slow
