@@ -51,6 +51,7 @@ class _StatusContext:
         if rv != scard.SCARD_S_SUCCESS:
             raise ReaderError("PC/SC not available")
         self.known = scard.SCARD_STATE_UNAWARE
+        self.atr = b""
 
     def present(self, timeout_ms: int = 0) -> bool | None:
         """Whether a card is on the reader once its state changes or ``timeout_ms`` passes
@@ -62,7 +63,9 @@ class _StatusContext:
         if rv != scard.SCARD_S_SUCCESS:
             raise ReaderError("reader status unavailable")
         self.known = states[0][1] & ~scard.SCARD_STATE_CHANGED
-        return bool(states[0][1] & scard.SCARD_STATE_PRESENT)
+        present = bool(states[0][1] & scard.SCARD_STATE_PRESENT)
+        self.atr = bytes(states[0][2]) if present else b""
+        return present
 
     def close(self) -> None:
         self.scard.SCardReleaseContext(self.ctx)
@@ -70,9 +73,16 @@ class _StatusContext:
 
 def card_present(reader: str) -> bool:
     """Whether pcscd currently sees a card on ``reader`` (SCardGetStatusChange, no wait)."""
+    return card_state(reader)[0]
+
+
+def card_state(reader: str) -> tuple[bool, bytes]:
+    """(card present, its answer to reset) as pcscd last saw them, without connecting: a
+    connection's end unpowers the card, which would break a read another thread has in
+    progress (the technician's test read while the panel refreshes its facts)."""
     ctx = _StatusContext(reader)
     try:
-        return bool(ctx.present())
+        return bool(ctx.present()), ctx.atr
     finally:
         ctx.close()
 

@@ -140,31 +140,19 @@ def card_reader(env) -> CheckResult:
         return ok("card_reader", "Đầu đọc thẻ mô phỏng (trình diễn)", "Simulated card reader (demo)",
                   reader=s.reader)
     from devices.idcard.errors import IdCardError
-    from devices.idcard.pcsc import card_present, find_reader, list_readers
+    from devices.idcard.pcsc import card_state, find_reader, list_readers
 
     try:
         readers = list_readers()
         name = find_reader(s.reader)
-        present = card_present(name)
+        present, atr = card_state(name)
     except IdCardError as exc:
         return fault("card_reader", "Không thấy đầu đọc thẻ căn cước", "Card reader not found",
                      wanted=s.reader, error=str(exc)[:300])
     details = {"readers": readers, "reader": name, "card_present": present}
-    if present:
-        details["atr"] = _atr(name)
+    if present:  # the card's answer to reset: the chip's type, not its holder
+        details["atr"] = atr.hex(" ").upper()
     return ok("card_reader", "Đầu đọc thẻ sẵn sàng", "Card reader ready", **details)
-
-
-def _atr(reader: str) -> str:
-    """The card's answer to reset, in hex (the chip's type, not its holder)."""
-    from devices.idcard.errors import IdCardError
-    from devices.idcard.pcsc import PcscTransport
-
-    try:
-        with PcscTransport(reader).connect(timeout=1.0) as transport:
-            return transport.atr().hex(" ").upper()
-    except IdCardError:
-        return ""
 
 
 def sound_cards(listing: str | None = None) -> list[str]:

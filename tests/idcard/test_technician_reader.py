@@ -77,3 +77,31 @@ def test_the_panel_test_read_succeeds_on_the_emulated_card(qtbot, make_kiosk, pr
     shown = text_of(app.window, "tech_test_result")
     assert "PACE" in shown and "apdus" in shown
     assert citizen.id_number not in shown and citizen.full_name not in shown
+
+
+def test_the_panel_checking_the_reader_never_breaks_a_read_in_progress(write_config, printer_emulator,
+                                                                        card_on_reader):
+    """The panel refreshes the reader's facts while the technician's test read runs: the ATR
+    comes from pcscd's reader state, so no second connection unpowers the card mid-read
+    (which read as "the card was lifted" before)."""
+    citizen = SyntheticCitizen()
+    _, name = card_on_reader(citizen)
+    assert wait_card_state(name, True, timeout=10)
+    env = _env(write_config, printer_emulator, "Kiosk vpcd")
+    reading = threading.Event()
+    outcomes = []
+
+    def read() -> None:
+        reading.set()
+        outcomes.append(card_test_read(env, citizen.can))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    reading.wait(5)
+    atrs = []
+    while reader.is_alive():
+        [result] = run_checks(env, ["card_reader"])
+        atrs.append(result.details.get("atr", ""))
+    reader.join()
+    assert outcomes[0].ok, outcomes[0].details
+    assert atrs and all(a.startswith("3B") for a in atrs)
