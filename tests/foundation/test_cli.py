@@ -89,11 +89,16 @@ def test_a_broken_configuration_puts_the_kiosk_out_of_service_until_stopped(tmp_
                             stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
                                  "NOTIFY_SOCKET": str(tmp_path / "notify")})
-    message = notify.recv(4096).decode()
-    notify.close()
-    assert "READY=1" in message and "out of service" in message
-    assert proc.poll() is None, "the out-of-service screen should stay up"
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=30)
+    try:
+        message = notify.recv(4096).decode()
+        assert "READY=1" in message and "out of service" in message
+        assert proc.poll() is None, "the out-of-service screen should stay up"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:  # a failed assertion must not leave a kiosk running
+        notify.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 2
     assert "queue.services" in err

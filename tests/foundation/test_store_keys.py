@@ -196,11 +196,16 @@ def test_the_kiosk_with_a_lost_key_is_out_of_service_and_makes_no_new_key(tmp_pa
         stderr=subprocess.PIPE, text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTIFY_SOCKET": str(tmp_path / "notify"),
              "KIOSK__KIOSK__DATA_DIR": str(db.parent), "KIOSK__KIOSK__KEY_FILE": str(key)})
-    messages = [notify.recv(4096).decode()]  # READY once home shows, then the store refuses
-    while "out of service" not in messages[-1]:
-        messages.append(notify.recv(4096).decode())
-    notify.close()
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=30)
+    try:
+        messages = [notify.recv(4096).decode()]  # READY once home shows, then the store refuses
+        while "out of service" not in messages[-1]:
+            messages.append(notify.recv(4096).decode())
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:  # a failed wait must not leave a kiosk running
+        notify.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 2 and "key file" in err and "Traceback" not in err
     assert not key.exists()
