@@ -149,7 +149,7 @@ def orientation(grey: np.ndarray) -> int:
     its marks above the letters) a line carries more ink above its x-height band than below
     the baseline, which tells up from down.
     """
-    ink = _binary_small(grey, width=1200)
+    ink = _without_rules(_binary_small(grey, width=1200))
     if ink.sum() == 0:
         return 0
     rows = _profile_score(ink, 0)
@@ -161,6 +161,18 @@ def orientation(grey: np.ndarray) -> int:
     if turned:
         return 270 if upside_down else 90
     return 180 if upside_down else 0
+
+
+def _without_rules(ink: np.ndarray) -> np.ndarray:
+    """The ink without its long straight rules (a margin line, a rule under the heading, a
+    table's frame): one full-height line makes a profile as contrasted as many text lines
+    and turned an upright page a quarter. A rule is an unbroken run longer than a twelfth
+    of the page's side, which no word of text is."""
+    h, w = ink.shape
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(w // 12, 10)), np.uint8))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(h // 12, 10), 1), np.uint8))
+    rules = cv2.dilate(cv2.bitwise_or(across, down), np.ones((3, 3), np.uint8))
+    return cv2.bitwise_and(ink, cv2.bitwise_not(rules))
 
 
 def _ascender_balance(ink: np.ndarray) -> float:

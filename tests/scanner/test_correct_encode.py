@@ -23,6 +23,19 @@ def test_a_page_put_down_any_way_round_is_turned_upright(clean_grey, turns):
     assert orientation(turned) == turns
 
 
+@pytest.mark.parametrize("turns", [0, 90, 180, 270])
+def test_ruled_margins_do_not_turn_the_page(clean_grey, turns):
+    """A full-height margin rule and a page-wide rule under the heading (school paper,
+    ledgers, many forms) are single long lines: they must not outvote the text lines when
+    the page's direction is judged (a margin rule turned an upright page a quarter)."""
+    ruled = clean_grey.copy()
+    h, w = ruled.shape
+    ruled[int(h * 0.03):int(h * 0.97), int(w * 0.07):int(w * 0.07) + 4] = 40
+    ruled[int(h * 0.2):int(h * 0.2) + 3, int(w * 0.05):int(w * 0.95)] = 40
+    turned = upright(ruled, (360 - turns) % 360)
+    assert orientation(turned) == turns
+
+
 @pytest.mark.parametrize("angle", [-5.0, 2.5, 6.0])
 def test_skew_is_measured_to_a_few_tenths_of_a_degree(clean_grey, angle):
     assert abs(skew_angle(rotate(clean_grey, angle)) + angle) <= 0.3
