@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -132,6 +133,11 @@ def test_kiosk_boots_to_home_under_headless_cage_as_an_unprivileged_user(bundle,
                     messages.append(sock.recv(4096).decode())
                 except socket.timeout:
                     pass
+            # boot-ok follows once the store has opened behind the home screen
+            for _ in range(600):
+                if (data / "boot-ok").exists() or proc.poll() is not None:
+                    break
+                time.sleep(0.1)
             still_running = proc.poll() is None
         finally:
             proc.terminate()
