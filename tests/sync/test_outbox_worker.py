@@ -74,13 +74,17 @@ def test_unreachable_central_backs_off_and_keeps_the_dossier(kiosk_store, tmp_pa
     queue_dossier(kiosk_store, settings)
     (tmp_path / "cred-kiosk-01.json").write_text('{"kiosk_id": "kiosk-01", "secret": "00"}')
     worker = SyncWorker(kiosk_store, settings)
+    before = datetime.now(timezone.utc)
     worker.run_once()
+    after = datetime.now(timezone.utc)
     st = sync_status(kiosk_store)
     assert (st.pending, st.retrying) == (1, 1) and "network" in st.last_error
     with kiosk_store.session() as s:
         item = s.scalars(select(OutboxItem)).one()
-        wait = item.next_attempt_at.replace(tzinfo=timezone.utc) - datetime.now(timezone.utc)
-        assert timedelta(seconds=10) < wait <= timedelta(seconds=30)
+        due = item.next_attempt_at.replace(tzinfo=timezone.utc)
+        # the first retry waits 15-30 s (half to all of the base, jittered), counted from the
+        # failure, however long the pass itself took on a slow machine
+        assert before + timedelta(seconds=15) <= due <= after + timedelta(seconds=30)
     # not due yet: a second pass does not try it, so the breaker sees one failure only
     worker.run_once()
     assert worker.breaker.state == "closed"
