@@ -27,7 +27,7 @@ from forms.hours import DEFAULT_HOURS, OpeningHours
 from forms.settings import FormsSettings
 from forms.workdays import HolidayTable
 from kiosk import paths
-from kiosk.config_codec import as_document, describe, validated
+from kiosk.config_codec import as_document, every_problem, validated
 from kiosk.technician.settings import TechnicianSettings
 from sync.settings import SyncSettings
 
@@ -229,7 +229,8 @@ def _from_document(doc: dict[str, Any], source: str) -> Config:
     try:
         config = validated(Config, doc)
     except ValidationError as exc:
-        raise ConfigError(f"{source}: invalid configuration:\n  {describe(exc, doc)}") from None
+        problems = "\n  ".join(every_problem(Config, exc, doc))
+        raise ConfigError(f"{source}: invalid configuration:\n  {problems}") from None
     # The kiosk has one id: [sync] kiosk_id follows [kiosk] id unless the file sets it.
     sync = doc.get("sync")
     if not (isinstance(sync, dict) and "kiosk_id" in sync):

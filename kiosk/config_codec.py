@@ -10,6 +10,7 @@ it is about (``"services: duplicate service prefix: A"``), so ``describe`` can n
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Mapping
@@ -53,6 +54,44 @@ def as_document(settings: msgspec.Struct) -> dict[str, Any]:
 def describe(exc: msgspec.ValidationError, doc: Mapping[str, Any]) -> str:
     """``kiosk.idle_timeout_s: Expected `int` >= 10 (given: 5)``: the dotted key, what is
     wrong and, for a single value, the value ``doc`` (what was validated) gave."""
+    return _problem(exc, doc)[1]
+
+
+def every_problem(kind: type, exc: msgspec.ValidationError, doc: Mapping[str, Any],
+                  limit: int = 20) -> list[str]:
+    """Each bad key of ``doc``, described, starting with ``exc`` (the first one msgspec met).
+
+    msgspec stops at the first bad key; a technician who fixes one key at a time on a kiosk
+    would restart it once per mistake. So the bad key is taken out of a copy (its default
+    then applies) and the copy checked again, until it passes, ``limit`` is reached or a key
+    cannot be taken out (a missing required key, a list item): what is reported is only what
+    the file itself gets wrong, never a consequence of a key taken out here."""
+    work = copy.deepcopy(dict(doc))
+    problems: list[str] = []
+    taken: set[tuple[str | int, ...]] = set()
+    while len(problems) < limit:
+        keys, text = _problem(exc, doc)
+        if tuple(keys) in taken:
+            break
+        problems.append(text)
+        parent: Any = work
+        for key in keys[:-1]:
+            parent = _child(parent, key)
+        if not keys or not isinstance(parent, dict) or keys[-1] not in parent:
+            break
+        del parent[keys[-1]]
+        taken.add(tuple(keys))
+        try:
+            validated(kind, work)
+        except msgspec.ValidationError as again:
+            exc = again
+        else:
+            break
+    return problems
+
+
+def _problem(exc: msgspec.ValidationError, doc: Mapping[str, Any]) -> tuple[list[str | int], str]:
+    """The keys leading to what ``exc`` is about, and its description (see ``describe``)."""
     m = _AT.match(str(exc))
     msg, keys = m["msg"], [int(i) if i else k for k, i in _STEP.findall(m["path"] or "")]
     node: Any = doc
@@ -71,7 +110,7 @@ def describe(exc: msgspec.ValidationError, doc: Mapping[str, Any]) -> str:
     for key in keys:
         given = _child(given, key)
     shown = "" if given is _MISSING or isinstance(given, (dict, list)) else f" (given: {given!r})"
-    return f"{'.'.join(map(str, keys))}: {msg}{shown}"
+    return keys, f"{'.'.join(map(str, keys))}: {msg}{shown}"
 
 
 def _child(node: Any, key: str | int) -> Any:

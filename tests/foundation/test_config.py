@@ -32,6 +32,28 @@ def test_bad_value_is_named_with_the_value_given():
     assert "queue.services.1.prefix" in str(err.value) and "'BB'" in str(err.value)
 
 
+def test_every_mistake_of_a_file_is_named_at_once():
+    # a technician fixing the file on the kiosk should not restart it once per mistake
+    text = (config.EXAMPLE.read_text("utf-8")
+            .replace('language = "vi" ', 'language = "fr" ')
+            .replace("idle_timeout_s = 60 ", 'idle_timeout_s = "soon" ')
+            .replace('prefix = "B"', 'prefix = "BB"'))
+    with pytest.raises(config.ConfigError) as err:
+        config.parse(text, "kiosk.toml", environ={})
+    lines = str(err.value).splitlines()
+    assert lines[0] == "kiosk.toml: invalid configuration:"
+    assert sorted(line.strip().split(":")[0] for line in lines[1:]) == [
+        "kiosk.idle_timeout_s", "kiosk.language", "queue.services.1.prefix"]
+    assert "'soon'" in str(err.value) and "'fr'" in str(err.value) and "'BB'" in str(err.value)
+
+
+def test_a_missing_required_key_is_named_once():
+    text = config.EXAMPLE.read_text("utf-8").replace('prefix = "B"', "", 1)
+    with pytest.raises(config.ConfigError) as err:
+        config.parse(text, environ={})
+    assert str(err.value).splitlines()[1:] == ["  queue.services.1.prefix: Missing required key"]
+
+
 def test_duplicate_prefixes_are_refused():
     text = config.EXAMPLE.read_text("utf-8").replace('prefix = "B"', 'prefix = "A"')
     with pytest.raises(config.ConfigError, match="duplicate service prefix: A"):
