@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, timezone
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SHA256_HEX = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 UUID_TEXT = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
@@ -31,6 +31,23 @@ DOSSIER_CODE_RE = re.compile(
 
 _EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 _LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
+#: a kiosk's clock never reads before the Unix epoch (an RTC that lost its battery reads
+#: 1970 until NTP answers: an entry made then is still sent, not refused forever)
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _kiosk_clock_time(value: datetime) -> datetime:
+    """An event time read from a kiosk's clock: with its UTC offset and in 1970..2100.
+    ``0001-01-01T00:00:00+14:00`` and ``9999-12-31T23:59:59-14:00`` parse, then overflow
+    when moved to UTC (OverflowError: a 500 at the central on a technician's entry)."""
+    if value.tzinfo is None:
+        raise ValueError("timestamps must carry a UTC offset")
+    if not _EPOCH <= value < _LATEST:
+        raise ValueError("timestamps must lie between 1970 and 2100")
+    return value
+
+
+KIOSK_TIME = Annotated[datetime, AfterValidator(_kiosk_clock_time)]
 
 
 class _Strict(BaseModel):
@@ -53,7 +70,7 @@ class AuditEntry(_Strict):
     """One technician action on the kiosk; ``id`` is the kiosk's own, so a repeat is ignored."""
 
     id: int = Field(ge=1, le=2**53)
-    at: datetime
+    at: KIOSK_TIME
     action: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
     detail: Annotated[str, Field(max_length=200)] = ""
 
@@ -77,7 +94,7 @@ class RatingEntry(_Strict):
     codes, no person; ``id`` is the kiosk's own, so a repeat is ignored."""
 
     id: int = Field(ge=1, le=2**53)
-    at: datetime
+    at: KIOSK_TIME
     level: Literal["very_satisfied", "satisfied", "unsatisfied"]
     service_code: Annotated[str, Field(pattern=r"^[0-9A-Za-z._-]{1,16}$")] | None = None
     reasons: list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]] = Field(

@@ -81,6 +81,22 @@ def test_received_at_at_the_end_of_time_is_refused_not_overflowed(central, kiosk
     assert any(f["field"] == "received_at" for f in resp.json()["fields"])
 
 
+@pytest.mark.parametrize("at", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00",
+                                "2026-12-01T08:00:00"])
+def test_a_technicians_entry_at_the_end_of_time_is_refused_not_overflowed(central, kiosk_client,
+                                                                          at):
+    """A heartbeat's audit entry dated where moving it to UTC overflows was a 500 (and, as
+    the kiosk resends unsent entries, every heartbeat after it); a time without its offset
+    was taken as whatever the database's zone is.  Now a 422 naming the field."""
+    beat = {"queue_depth": 1, "audit": [{"id": 1, "at": at, "action": "printer_test"}]}
+    resp = send(central, kiosk_client, "POST", "/v1/heartbeat", canonical_json(beat))
+    assert resp.status_code == 422, resp.text
+    assert [f["field"] for f in resp.json()["fields"]] == ["audit.0.at"]
+    beat["audit"][0]["at"] = "1970-01-01T00:00:07+00:00"  # a kiosk before NTP: still taken
+    resp = send(central, kiosk_client, "POST", "/v1/heartbeat", canonical_json(beat))
+    assert resp.status_code == 200, resp.text
+
+
 def test_json_is_parsed_strictly(central, kiosk_client):
     for body in [b'{"queue_depth": 1, "queue_depth": 2}', b'{"queue_depth": NaN}',
                  b'{"queue_depth": 1e400}', b'{"queue_depth": Infinity}',
