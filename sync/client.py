@@ -61,6 +61,8 @@ class Allocation(_Answer):
 
 class _RatingsKept(_Answer):
     accepted: list[int]
+    #: dated outside the central's window (a wrong kiosk clock): never counted, settled
+    refused: list[int] = []
 
 
 class Registration(_Answer):
@@ -228,9 +230,11 @@ class CentralClient:
                                           "catalog_version": catalog_version},
                         _Answer)
 
-    def send_ratings(self, ratings: list[dict]) -> list[int]:
-        """Anonymous ratings (``sync.ratings``); the entry ids the central kept."""
-        return self._post_json("/v1/ratings", {"ratings": ratings}, _RatingsKept).accepted
+    def send_ratings(self, ratings: list[dict]) -> tuple[list[int], list[int]]:
+        """Anonymous ratings (``sync.ratings``): the entry ids the central kept, and those it
+        refused for their time (they will never be counted: not worth sending again)."""
+        answer = self._post_json("/v1/ratings", {"ratings": ratings}, _RatingsKept)
+        return answer.accepted, answer.refused
 
     def allocate(self, kind: str, scope: str, day: date, count: int) -> tuple[int, int]:
         got = self._post_json("/v1/allocations", {"kind": kind, "scope": scope,

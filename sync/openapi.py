@@ -113,11 +113,14 @@ def build() -> dict:
                                                  **_errors()}}},
         "/v1/ratings": {"post": {
             "summary": "anonymous satisfaction ratings (a level and reason codes); a repeat of "
-                       "an entry id is accepted and not counted twice",
+                       "an entry id is accepted and not counted twice; a rating dated over "
+                       "400 days ago or over 10 minutes ahead of the central's clock is "
+                       "refused on its own (listed in `refused`, never counted)",
             "requestBody": _json_body("RatingBatch"),
-            "responses": {"200": _ok("the entry ids kept", {
-                "type": "object", "required": ["accepted"],
-                "properties": {"accepted": {"type": "array", "items": {"type": "integer"}}}}),
+            "responses": {"200": _ok("the entry ids kept, and those refused for their time", {
+                "type": "object", "required": ["accepted", "refused"],
+                "properties": {"accepted": {"type": "array", "items": {"type": "integer"}},
+                               "refused": {"type": "array", "items": {"type": "integer"}}}}),
                 **_errors()}}},
         "/v1/allocations": {"post": {
             "summary": "lease consecutive queue numbers or dossier sequence numbers of a day",

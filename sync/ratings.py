@@ -2,16 +2,20 @@
 
 Sent with the heartbeat, at most 100 a time, oldest first; a rating is marked ``sent`` only
 once the central's signed answer lists its id, so a lost answer means a resend, which the
-central does not count twice (one row per kiosk and entry id).
+central does not count twice (one row per kiosk and entry id).  A rating the central refuses
+for its time (the kiosk's clock was wrong when it was given) is settled too: it would never
+be counted, and left unsent it would be sent first again and again.
 """
 from __future__ import annotations
 
+import logging
 from datetime import timezone
 
 from sqlalchemy import select, update
 
 from sync.store.models_rating import Rating
 
+log = logging.getLogger(__name__)
 BATCH = 100
 
 
@@ -33,10 +37,15 @@ def mark_sent(store, ids: list[int]) -> None:
 
 
 def send(store, client) -> int:
-    """One batch to the central; the number it acknowledged."""
+    """One batch to the central; the number it kept."""
     batch = unsent(store)
     if not batch:
         return 0
-    accepted = set(client.send_ratings(batch)) & {r["id"] for r in batch}
-    mark_sent(store, sorted(accepted))
-    return len(accepted)
+    accepted, refused = client.send_ratings(batch)
+    ours = {r["id"] for r in batch}
+    kept, refused = set(accepted) & ours, set(refused) & ours - set(accepted)
+    if refused:
+        log.warning("%d ratings refused by the central for their time (the kiosk's clock "
+                    "was wrong when they were given): not counted", len(refused))
+    mark_sent(store, sorted(kept | refused))
+    return len(kept)

@@ -6,16 +6,17 @@ dashboard (ratings are anonymous on the kiosk already, sync/store/models_rating.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync import contract
-from sync.central.errors import ApiError
 from sync.central.models import Counter, Dossier, Kiosk, Rating
 from sync.central.service import VN_TZ, _insert
 
+log = logging.getLogger(__name__)
 #: a rating's time may lag (kept while the central was unreachable) but not lead our clock
 RATING_MAX_AGE = timedelta(days=400)
 RATING_MAX_AHEAD = timedelta(minutes=10)
@@ -26,16 +27,26 @@ _WORST = ["ok", "simulator", "absent", "warning", "fault"]
 
 def record_ratings(session: Session, kiosk_id: str, batch: contract.RatingBatch,
                    now: datetime) -> dict:
-    for entry in batch.ratings:  # with its UTC offset, 1970..2100 (contract.KIOSK_TIME)
-        if not now - RATING_MAX_AGE <= entry.at <= now + RATING_MAX_AHEAD:
-            raise ApiError(422, "rating_time_out_of_range",
-                           "a rating's time must be within the last 400 days, not ahead")
-    session.execute(_insert(session)(Rating).values(
-        [{"kiosk_id": kiosk_id, "entry_id": e.id, "at": e.at.astimezone(timezone.utc),
-          "level": e.level,
-          "service_code": e.service_code, "reasons": ",".join(e.reasons)}
-         for e in batch.ratings]).on_conflict_do_nothing())
-    return {"accepted": [e.id for e in batch.ratings]}
+    """Keep the ratings dated within the last 400 days and not ahead of our clock (10 min
+    of slack); answer the ids kept and the ids refused for their time.
+
+    A rating out of that window is refused on its own, not with the whole batch: a kiosk
+    whose clock was wrong when a citizen rated (ahead, or at 1970 before NTP) resends its
+    oldest unsent ratings first, so one such rating refused with the batch stalled every
+    later rating of that kiosk for good.  A refused one is never counted (it would land on
+    another day's share); the kiosk settles it and moves on."""
+    dated = [(now - RATING_MAX_AGE <= e.at <= now + RATING_MAX_AHEAD, e) for e in batch.ratings]
+    kept = [e for ok, e in dated if ok]
+    refused = [e.id for ok, e in dated if not ok]
+    if refused:
+        log.info("kiosk %s: %d ratings refused, dated outside the last %d days or ahead of "
+                 "our clock", kiosk_id, len(refused), RATING_MAX_AGE.days)
+    if kept:
+        session.execute(_insert(session)(Rating).values(
+            [{"kiosk_id": kiosk_id, "entry_id": e.id, "at": e.at.astimezone(timezone.utc),
+              "level": e.level, "service_code": e.service_code, "reasons": ",".join(e.reasons)}
+             for e in kept]).on_conflict_do_nothing())
+    return {"accepted": [e.id for e in kept], "refused": refused}
 
 
 def _kiosk_row(kiosk: Kiosk, now: datetime) -> dict:

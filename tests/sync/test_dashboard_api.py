@@ -8,9 +8,13 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from sync import ratings
 from sync.central.models import Rating
 from sync.central.staff import add_staff, verify_password
 from sync.errors import PermanentError
+from sync.store.models_rating import Rating as KioskRating
+from sync.worker import SyncWorker
+from tests.sync.conftest import provisioned
 
 PASSWORD = "mat-khau-thu-nghiem"
 
@@ -29,19 +33,41 @@ def _rating(n: int, at: datetime | None = None, level: str = "satisfied") -> dic
 
 
 def test_ratings_counted_once_and_checked(central, kiosk_client):
-    assert kiosk_client.send_ratings([_rating(1), _rating(2, level="unsatisfied")]) == [1, 2]
-    assert kiosk_client.send_ratings([_rating(2, level="unsatisfied")]) == [2]  # a resend
+    assert kiosk_client.send_ratings([_rating(1), _rating(2, level="unsatisfied")]) == ([1, 2], [])
+    assert kiosk_client.send_ratings([_rating(2, level="unsatisfied")]) == ([2], [])  # a resend
     with central.app.Session() as s:
         assert s.scalar(select(func.count()).select_from(Rating)) == 2
-    future = datetime.now(timezone.utc) + timedelta(days=1)
-    with pytest.raises(PermanentError) as refused:
-        kiosk_client.send_ratings([_rating(3, future)])
-    assert refused.value.status == 422 and refused.value.code == "rating_time_out_of_range"
+    now = datetime.now(timezone.utc)
+    ahead, ancient = now + timedelta(days=1), now - timedelta(days=401)
+    # refused one by one for their time, not with the batch: the rating beside them is kept
+    assert kiosk_client.send_ratings([_rating(3, ahead), _rating(4), _rating(5, ancient)]) == (
+        [4], [3, 5])
+    with central.app.Session() as s:
+        assert sorted(s.scalars(select(Rating.entry_id))) == [1, 2, 4]
     with pytest.raises(PermanentError) as refused:
         kiosk_client.send_ratings([{**_rating(4), "level": "angry"}])
     assert refused.value.status == 422
-    unsigned = requests.post(central.url + "/v1/ratings", json={"ratings": [_rating(5)]})
+    unsigned = requests.post(central.url + "/v1/ratings", json={"ratings": [_rating(6)]})
     assert unsigned.status_code == 401
+
+
+def test_a_rating_given_while_the_kiosk_clock_was_wrong_does_not_stall_the_others(
+        central, kiosk_store, tmp_path):
+    """The kiosk sends its oldest unsent ratings first.  One dated a day ahead (a clock not
+    yet set by NTP) was refused with the whole batch, on every heartbeat, so no later rating
+    of that kiosk ever reached the dashboard.  Now it is refused alone and settled."""
+    settings = provisioned(central, tmp_path, numbering="local")
+    now = datetime.now(timezone.utc)
+    with kiosk_store.session() as s:
+        s.add_all([KioskRating(at=at, kiosk_id=settings.kiosk_id, level=level, reasons=[])
+                   for at, level in ((now + timedelta(days=1), "unsatisfied"),
+                                     (now, "very_satisfied"), (now, "satisfied"))])
+    worker = SyncWorker(kiosk_store, settings)
+    worker.run_once()
+    worker.close()
+    with central.app.Session() as s:
+        assert sorted(s.scalars(select(Rating.level))) == ["satisfied", "very_satisfied"]
+    assert ratings.unsent(kiosk_store) == []  # nothing left to send again
 
 
 def test_dashboard_door(staffed):
