@@ -29,7 +29,6 @@ class PapersChecklistScreen(Screen):
         self.rows_box.setAlignment(Qt.AlignmentFlag.AlignTop)
         # a procedure with many papers scrolls (a finger drag, "see more"), never overflows
         scroll = TouchScrollArea(rows)
-        scroll.setStyleSheet("QScrollBar:vertical { width: 40px; }")
         self.scroll = scroll
         self.rows: list[dict] = []
         self._built_for = None
