@@ -3,6 +3,7 @@ tests and benchmarks: its own process group, a ready file to wait on, its worker
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -12,11 +13,14 @@ from pathlib import Path
 
 class CentralProcess:
     def __init__(self, data_dir: Path, db_url: str = "", *args: str,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, open_files: int | None = None) -> None:
+        """``open_files``: start with this soft open-files limit (as ``ulimit -Sn`` would),
+        the hard limit unchanged."""
         self.data_dir = Path(data_dir)
         self.db_url = db_url
         self.args = args
         self.env = {**os.environ, **(env or {})}
+        self.open_files = open_files
         self.url = ""
         self.proc: subprocess.Popen | None = None
 
@@ -34,7 +38,7 @@ class CentralProcess:
             cmd += ["--db", self.db_url]
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(cmd, env=self.env, stdout=log, stderr=log,
-                                         start_new_session=True)
+                                         start_new_session=True, preexec_fn=self._limits)
         deadline = time.monotonic() + timeout_s
         while not ready.exists():
             if self.proc.poll() is not None or time.monotonic() > deadline:
@@ -43,6 +47,11 @@ class CentralProcess:
             time.sleep(0.05)
         self.url = ready.read_text().strip()
         return self
+
+    def _limits(self) -> None:
+        if self.open_files is not None:
+            hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+            resource.setrlimit(resource.RLIMIT_NOFILE, (self.open_files, hard))
 
     @property
     def port(self) -> int:

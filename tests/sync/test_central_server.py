@@ -112,6 +112,29 @@ def test_a_slow_request_head_loses_its_connection_and_others_are_served(served):
         sock.close()
 
 
+def test_a_low_open_files_limit_does_not_let_slow_heads_lock_kiosks_out(tmp_path):
+    """Issue 10: under an open-files limit of 256, 260 slow connections blocked every
+    legitimate request.  ``serve`` takes the hard limit at start (Granian's workers do so
+    too), so 300 slow heads (the head deadline far away: none is cut during the test) leave
+    room for a kiosk."""
+    central = CentralProcess(tmp_path / "central", "", "--workers", "1",
+                             "--header-timeout", "120", open_files=256).start()
+    slow = []
+    try:
+        limits = [line for line in open(f"/proc/{min(central.workers())}/limits")
+                  if line.startswith("Max open files")]
+        assert int(limits[0].split()[3]) > 256, limits  # the soft limit was raised
+        slow = [_connect(central) for _ in range(300)]
+        for sock in slow:
+            sock.sendall(b"GET /v1/health HTTP/1.1\r\n")
+        assert _health(central) == 200
+        assert not any(_closed(sock) for sock in slow)  # served beside them, not after
+    finally:
+        for sock in slow:
+            sock.close()
+        central.stop()
+
+
 def test_an_idle_connection_is_closed(served):
     with _connect(served) as sock:
         sock.settimeout(30)
