@@ -1,14 +1,18 @@
 """Load on the central as production runs it: signed dossiers per second and latency with
-8, 32 and 128 kiosks at once on PostgreSQL, then 32 kiosks beside 2,000 slow connections.
+8, 32 and 128 kiosks at once on PostgreSQL, then the same beside 2,000 slow connections and
+beside 2,000 idle ones.
 
 Each kiosk is a thread of one of several client processes (the GIL of one process would be
 the bottleneck, not the central): it sends one dossier with a 2 KiB scan as a signed bundle
 (``CentralClient.submit_bundle``, the kiosk's own code path, answers verified), waits for
 the answer and sends the next.  Kiosks belong to their own agency each, so dossier codes
-never run out.  The slow connections are a separate process: each sends part of a request
-head then one byte every 5 s, and opens a new connection when the server cuts it.
+never run out.  The slow or idle connections are a separate process: a slow one sends part
+of a request head then one byte every 5 s, an idle one sends nothing; each is opened again
+when the server cuts it (so the server also closes hundreds at once, which stalled the old
+``wsgiref`` server for seconds).
 
     .venv/bin/python bench/bench_central_load.py [--seconds 20] [--workers 2] [--slow 2000]
+        [--idle 2000] [--levels 8,32,128] [--beside 8,32,128]
 
 Runs by hand (not in the suite); prints one JSON line per level.  Needs ``ulimit -n`` above
 the slow connections (the script raises its own soft limit).
@@ -100,8 +104,9 @@ def client_process(url: str, kiosks: list, seq_start: int, seconds: float, start
     queue.put(results)
 
 
-def slow_connections(port: int, count: int, ready, stop) -> None:
-    """Hold ``count`` connections that send a request head one byte every 5 s."""
+def slow_connections(port: int, count: int, ready, stop, idle: bool = False) -> None:
+    """Hold ``count`` connections that send a request head one byte every 5 s (``idle``:
+    that send nothing at all)."""
     from sync.central.production import raise_open_files_limit
 
     raise_open_files_limit()
@@ -110,7 +115,8 @@ def slow_connections(port: int, count: int, ready, stop) -> None:
     def opened() -> socket.socket:
         sock = socket.create_connection(("127.0.0.1", port))
         sock.setblocking(False)
-        sock.send(b"POST /v1/heartbeat HTTP/1.1\r\nHost: c\r\n")
+        if not idle:
+            sock.send(b"POST /v1/heartbeat HTTP/1.1\r\nHost: c\r\n")
         return sock
 
     socks = [opened() for _ in range(count)]
@@ -119,7 +125,8 @@ def slow_connections(port: int, count: int, ready, stop) -> None:
     while not stop.is_set():
         for index, sock in enumerate(socks):
             try:
-                sock.send(b"X")
+                if not idle:
+                    sock.send(b"X")
                 if sock.recv(1, socket.MSG_PEEK) == b"":
                     raise ConnectionResetError
             except BlockingIOError:
@@ -129,7 +136,8 @@ def slow_connections(port: int, count: int, ready, stop) -> None:
                 socks[index] = opened()
                 reopened += 1
         stop.wait(5)
-    print(json.dumps({"slow_connections_reopened": reopened}), flush=True)
+    print(json.dumps({"idle_connections_reopened" if idle else "slow_connections_reopened":
+                      reopened}), flush=True)
     for sock in socks:
         sock.close()
 
@@ -157,8 +165,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2, help="central processes")
-    parser.add_argument("--slow", type=int, default=2000, help="slow connections")
-    parser.add_argument("--levels", default="8,32,128")
+    parser.add_argument("--slow", type=int, default=2000, help="slow connections (0: none)")
+    parser.add_argument("--idle", type=int, default=2000, help="idle connections (0: none)")
+    parser.add_argument("--levels", default="8,32,128", help="kiosks at once, alone")
+    parser.add_argument("--beside", default="8,32,128",
+                        help="kiosks at once beside the slow, then the idle connections")
     args = parser.parse_args()
 
     from sync.central.production import raise_open_files_limit
@@ -167,6 +178,7 @@ def main() -> int:
 
     raise_open_files_limit()
     levels = [int(n) for n in args.levels.split(",")]
+    beside = [int(n) for n in args.beside.split(",")]
     cluster = PgCluster().start()
     central = None
     try:
@@ -174,23 +186,31 @@ def main() -> int:
         folder = Path(tempfile.mkdtemp(prefix="bench-central-"))
         central = CentralProcess(folder, db_url, "--workers", str(args.workers),
                                  "--threads", "32").start()
-        kiosks = enroll(db_url, central.url, max(levels))
+        kiosks = enroll(db_url, central.url, max(levels + beside))
         processes = min(4, os.cpu_count() or 2)
+        # each phase numbers its dossiers from its own block: a code's counter ends at 9999
+        held_kinds = (args.slow > 0) + (args.idle > 0)
+        step = 9999 // (len(levels) + held_kinds * len(beside))
         seq = 1
         for level in levels:
             result = measure(central.url, kiosks[:level], args.seconds, processes, seq)
-            seq += 2000
+            seq += step
             print(json.dumps({"level": "kiosks", **result}), flush=True)
-        if args.slow:
+        for kind, count in (("slow", args.slow), ("idle", args.idle)):
+            if not count:
+                continue
             ready, stop = mp.Event(), mp.Event()
-            slow = mp.Process(target=slow_connections, args=(central.port, args.slow, ready, stop))
-            slow.start()
+            held = mp.Process(target=slow_connections,
+                              args=(central.port, count, ready, stop, kind == "idle"))
+            held.start()
             ready.wait(120)
-            result = measure(central.url, kiosks[:32], args.seconds, processes, seq)
+            for level in beside:
+                result = measure(central.url, kiosks[:level], args.seconds, processes, seq)
+                seq += step
+                print(json.dumps({"level": f"kiosks beside {count} {kind} connections",
+                                  **result}), flush=True)
             stop.set()
-            slow.join(30)
-            print(json.dumps({"level": f"kiosks beside {args.slow} slow connections",
-                              **result}), flush=True)
+            held.join(30)
     finally:
         if central is not None:
             central.stop()
