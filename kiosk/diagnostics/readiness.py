@@ -9,10 +9,12 @@ from collections.abc import Mapping
 
 from kiosk.diagnostics.result import CheckResult, Status
 
-#: tile -> devices its journey cannot do without, in the order they are met
+#: tile -> devices its journey cannot do without, in the order they are met. With a card
+#: reader configured the identity step must read the chip (a typed ID number opens it too),
+#: so a missing reader ends the dossier there; without one the check is ok ("QR only").
 NEEDS: dict[str, tuple[str, ...]] = {
     "take_number": ("printer",),
-    "submit_dossier": ("qr_camera", "scanner", "printer"),
+    "submit_dossier": ("qr_camera", "card_reader", "scanner", "printer"),
 }
 
 #: the second line of a greyed tile

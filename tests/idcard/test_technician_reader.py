@@ -105,3 +105,21 @@ def test_the_panel_checking_the_reader_never_breaks_a_read_in_progress(write_con
     reader.join()
     assert outcomes[0].ok, outcomes[0].details
     assert atrs and all(a.startswith("3B") for a in atrs)
+
+
+def test_a_missing_reader_greys_the_dossier_tile_before_a_citizen_meets_it(qtbot, make_kiosk, printer_emulator,
+                                                                             pcsc_stack):
+    """The identity step must read the chip when a reader is configured: without the reader
+    the dossier would end there, so the tile says so at home; taking a number still works."""
+    from PySide6.QtWidgets import QPushButton
+
+    app = make_kiosk(printer_emulator.uri, reader="No Such Reader")
+    app.check_devices()
+    tile = app.window.findChild(QPushButton, "tile_submit_dossier")
+    qtbot.waitUntil(lambda: tile.property("role") == "soon", timeout=20_000)
+    assert "tạm ngừng" in tile.text()
+    assert app.window.findChild(QPushButton, "tile_take_number").property("role") == "tile"
+    tap(qtbot, app.window, "tile_submit_dossier")
+    assert app.window.current().name == "home"
+    assert text_of(app.window, "home_notice") == ("Tạm thời chưa nộp hồ sơ được tại máy — "
+                                                  "vui lòng đến quầy tiếp nhận")

@@ -129,6 +129,10 @@ def test_paper_out_shows_the_printer_red_and_greys_the_queue_tile(qtbot, make_ki
     tap(qtbot, app.window, "tile_take_number")
     assert app.window.current().name == "home"  # not two screens later
     assert text_of(app.window, "home_notice") == "Máy in tạm hết giấy — vui lòng lấy số tại quầy"
+    tap(qtbot, app.window, "tile_submit_dossier")  # its receipt could not print either
+    assert app.window.current().name == "home"
+    assert text_of(app.window, "home_notice") == ("Tạm thời chưa nộp hồ sơ được tại máy — "
+                                                  "vui lòng đến quầy tiếp nhận")
     # paper loaded: the next readiness check (between citizens) gives the tile back
     printer_emulator.set_mode("normal")
     app.technician.check_readiness()
