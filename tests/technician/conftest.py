@@ -45,6 +45,7 @@ max_attempts = 3
 lockout_s = 60
 hold_ms = 60
 check_timeout_s = {check_timeout}
+allow_exit_to_desktop = {allow_exit}
 """
 
 _PIN_HASH = hash_pin(PIN)  # scrypt is slow on purpose: once per run
@@ -55,11 +56,12 @@ def write_config(tmp_path):
     """``write_config(printer=uri, central=url, …)`` -> path of a TOML configuration."""
 
     def write(printer: str, central: str = "", reader: str = "", status_timeout: float = 0.5,
-              check_timeout: float = 5.0, voice: bool = True) -> Path:
+              check_timeout: float = 5.0, voice: bool = True, allow_exit: bool = False) -> Path:
         text = CONFIG.format(data=tmp_path / "data", key=tmp_path / "keys" / "store.key",
                              printer=printer, central=central, reader=reader,
                              status_timeout=status_timeout, check_timeout=check_timeout,
-                             pin_hash=_PIN_HASH, voice=str(voice).lower())
+                             pin_hash=_PIN_HASH, voice=str(voice).lower(),
+                             allow_exit=str(allow_exit).lower())
         path = tmp_path / "kiosk.toml"
         path.write_text(text, "utf-8")
         parse(text, environ={})  # a fixture that writes a broken file would hide real failures

@@ -17,6 +17,9 @@ from kiosk.screens.technician.style import paint
 from kiosk.tasks import Cancel, run_task
 
 CAMERAS = ("qr_camera", "scanner")
+#: pages whose facts a test or action changes: "paper roll changed" starts the ticket count
+#: again, a test page may end the paper, "send again" empties the refused list
+RECHECKED = ("printer", "central")
 LIVE_MS = 400
 
 
@@ -126,12 +129,15 @@ class DeviceScreen(Screen):
         self.result.clear()
         self.retranslate()
         if self.device != "log":
-            env, timeout, cancel = self.flow.env, self.flow.settings.check_timeout_s, self.cancel
-            run_task(lambda: run_checks(env, [self.device], timeout), self._checked,
-                     lambda exc: self.result.setText(type(exc).__name__), pool="diag", cancel=cancel)
+            self._check()
         if self.device in CAMERAS:
             self.view.setText(self.tr("Starting the live view…"))
             self._live.start()
+
+    def _check(self) -> None:
+        env, timeout, device = self.flow.env, self.flow.settings.check_timeout_s, self.device
+        run_task(lambda: run_checks(env, [device], timeout), self._checked,
+                 lambda exc: self.result.setText(type(exc).__name__), pool="diag", cancel=self.cancel)
 
     def on_leave(self) -> None:
         self.cancel.cancel()  # a test or a frame still on its way is dropped
@@ -222,6 +228,8 @@ class DeviceScreen(Screen):
             if outcome.image is not None:
                 self.view.setPixmap(to_pixmap(outcome.image))
         self.result.setText(text)
+        if device in RECHECKED:
+            self._check()
         if device in CAMERAS and not self.cancel.is_set():
             QTimer.singleShot(3000, lambda: self.device in CAMERAS and not self.cancel.is_set()
                               and self._live.start())
