@@ -270,56 +270,61 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/technician/device_pages.py" line="77"/>
+        <source>Past retention, not purged</source>
+        <translation>Quá hạn lưu, chưa xóa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="78"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="78"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="79"/>
         <source>Procedure catalog</source>
         <translation>Danh mục thủ tục</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="79"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="80"/>
         <source>System up (h)</source>
         <translation>Máy đã chạy (giờ)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="80"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="81"/>
         <source>App up (min)</source>
         <translation>Ứng dụng đã chạy (phút)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="81"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="82"/>
         <source>App starts in 24 h</source>
         <translation>Số lần khởi động trong 24 giờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="82"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="83"/>
         <source>Crashes or power cuts in 24 h</source>
         <translation>Số lần dừng bất thường trong 24 giờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="83"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="84"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="84"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="85"/>
         <source>Deadline (s)</source>
         <translation>Thời hạn (giây)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="85"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="86"/>
         <source>HTTP status</source>
         <translation>Mã HTTP</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="101"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="102"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device_pages.py" line="101"/>
+        <location filename="../../kiosk/screens/technician/device_pages.py" line="102"/>
         <source>no</source>
         <translation>không</translation>
     </message>
@@ -327,73 +332,74 @@
 <context>
     <name>DeviceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="89"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="92"/>
         <source>Back to the panel</source>
+        <extracomment>pages whose facts a test or action changes: &quot;paper roll changed&quot; starts the ticket count again, a test page may end the paper, &quot;send again&quot; empties the refused list</extracomment>
         <translation>Về bảng kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="90"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="93"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="96"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="99"/>
         <source>Export refused dossiers for the counter</source>
         <translation>Xuất hồ sơ bị từ chối cho quầy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="107"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="110"/>
         <source>The last log lines (no personal data)</source>
         <translation>Các dòng nhật ký gần nhất (không có dữ liệu cá nhân)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="112"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="115"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="115"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="118"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="133"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="134"/>
         <source>Starting the live view…</source>
         <translation>Đang mở hình trực tiếp…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="162"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="168"/>
         <source>No picture from the camera</source>
         <translation>Camera không cho hình</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="169"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="175"/>
         <source>The camera cannot be opened: %1</source>
         <translation>Không mở được camera: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="183"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="189"/>
         <source>CAN: %1</source>
         <translation>CAN: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="188"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="194"/>
         <source>Enter the card&apos;s 6-digit CAN first (printed on the card).</source>
         <translation>Nhập trước mã CAN 6 chữ số in trên thẻ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="195"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="201"/>
         <source>Testing…</source>
         <translation>Đang thử…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="202"/>
         <location filename="../../kiosk/screens/technician/device.py" line="208"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="214"/>
         <source>Working…</source>
         <translation>Đang thực hiện…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="216"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="222"/>
         <source>The test stopped with an error: %1</source>
         <translation>Phép thử dừng vì lỗi: %1</translation>
     </message>
@@ -401,117 +407,118 @@
 <context>
     <name>PanelScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
         <source>Receipt printer</source>
+        <extracomment>two lines of 20 px: five rows of two fit 1280×800 above two rows of actions</extracomment>
         <translation>Máy in phiếu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="61"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
         <source>QR camera</source>
         <translation>Camera đọc mã QR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
         <source>Document camera</source>
         <translation>Máy chụp giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="62"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="63"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
         <source>Network and central</source>
         <translation>Mạng và trung tâm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="63"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
         <source>Store</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="63"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
         <source>Voice and sound</source>
         <translation>Giọng nói và âm thanh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="64"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
         <source>Software</source>
         <translation>Phần mềm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="64"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="67"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="75"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="69"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="76"/>
         <source>Print self-test report</source>
         <translation>In báo cáo tự kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="70"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
         <source>Restart the app</source>
         <translation>Khởi động lại ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="71"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="78"/>
         <source>Reboot</source>
         <translation>Khởi động lại máy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="72"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="79"/>
         <source>Shut down</source>
         <translation>Tắt máy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="73"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="80"/>
         <source>Exit to desktop</source>
         <translation>Thoát ra màn hình nền</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="74"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="81"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="76"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="83"/>
         <source>the last lines</source>
         <translation>các dòng gần nhất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="76"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="83"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="84"/>
         <source>OK</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="84"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/panel.py" line="77"/>
+        <location filename="../../kiosk/screens/technician/panel.py" line="84"/>
         <source>Fault</source>
         <translation>Lỗi</translation>
     </message>

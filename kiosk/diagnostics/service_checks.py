@@ -21,6 +21,7 @@ SKEW_WARN_S = 120  # request signatures carry a timestamp the central checks (do
 CERT_WARN_DAYS = 21
 DISK_FAULT_MB, DISK_WARN_MB = 200, 1024
 RESTARTS_WARN = 3  # app starts in 24 h beyond which something keeps killing it
+PURGE_GRACE_H = 1  # the sync worker purges every pass; an hour covers a restart or an outage
 
 
 def _sync_facts(env) -> dict:
@@ -113,6 +114,9 @@ def store(env) -> CheckResult:
         return fault("store", "Cơ sở dữ liệu bị hỏng", "The database is damaged", **details)
     if free_mb < DISK_FAULT_MB:
         return fault("store", "Ổ đĩa gần đầy", "The disk is almost full", **details)
+    if details.get("retention_overdue"):
+        return warning("store", "Có hồ sơ quá hạn lưu mà dữ liệu cá nhân chưa được xóa",
+                       "Some dossiers keep personal data past the retention time (not purged)", **details)
     if free_mb < DISK_WARN_MB or details["key"] != "ok":
         return warning("store", "Ổ đĩa còn ít chỗ hoặc khóa để lộ quyền đọc",
                        "Little disk space left, or the key file is readable by others", **details)
@@ -120,15 +124,23 @@ def store(env) -> CheckResult:
 
 
 def _database(env) -> dict:
+    """The integrity check, the dossiers the central has that still hold personal data
+    (waiting for their purge), and those of them past the retention time plus a grace
+    hour: the sync worker purges at every pass, so any such dossier means it is not running."""
+    from datetime import timedelta
+
     from sqlalchemy import func, select, text
 
     from sync.store.models_dossier import Dossier
 
+    hours = env.config.sync.retention_hours + PURGE_GRACE_H
+    cutoff = (datetime.now(timezone.utc) - timedelta(hours=hours)).replace(tzinfo=None)
+    acked = select(func.count()).select_from(Dossier).where(Dossier.status == "acked")
     with env.store.session() as s:
         check = s.execute(text("PRAGMA quick_check")).scalar()
-        backlog = s.scalar(select(func.count()).select_from(Dossier)
-                           .where(Dossier.status == "acked")) or 0
-    return {"integrity": check, "retention_backlog": backlog}
+        backlog = s.scalar(acked) or 0
+        overdue = s.scalar(acked.where(Dossier.acked_at <= cutoff)) or 0
+    return {"integrity": check, "retention_backlog": backlog, "retention_overdue": overdue}
 
 
 def _version() -> str:

@@ -74,6 +74,7 @@ _LABELS = {  # detail key -> its name on the page
     "key": QT_TRANSLATE_NOOP("DevicePages", "Encryption key"),
     "integrity": QT_TRANSLATE_NOOP("DevicePages", "Database integrity"),
     "retention_backlog": QT_TRANSLATE_NOOP("DevicePages", "Waiting for purge"),
+    "retention_overdue": QT_TRANSLATE_NOOP("DevicePages", "Past retention, not purged"),
     "version": QT_TRANSLATE_NOOP("DevicePages", "Version"),
     "catalog": QT_TRANSLATE_NOOP("DevicePages", "Procedure catalog"),
     "system_uptime_h": QT_TRANSLATE_NOOP("DevicePages", "System up (h)"),
