@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.technician import audit
 from tests.technician.test_gui_technician import enter, make_kiosk, open_page, tap, text_of  # noqa: F401
@@ -38,6 +38,10 @@ def test_the_cameras_show_a_live_picture_and_the_capture_its_verdicts(qtbot, mak
         open_page(qtbot, app, camera)
         view.clear()
         qtbot.waitUntil(lambda: view.pixmap() is not None and not view.pixmap().isNull(), timeout=20_000)
+        test = app.window.findChild(QPushButton, "tech_test")  # the picture is not hidden under it
+        bottom = view.mapTo(app.window, view.rect().bottomLeft()).y()
+        assert bottom < test.mapTo(app.window, test.rect().topLeft()).y()
+        assert view.pixmap().height() <= view.height() and view.pixmap().width() <= view.width()
         if camera == "scanner":
             tap(qtbot, app.window, "tech_test")
             qtbot.waitUntil(lambda: "page_found: True" in text_of(app.window, "tech_test_result"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.diagnostics import run_checks
 from kiosk.screens.base import Screen, action_button, button_row, label, page_layout
@@ -23,10 +23,14 @@ RECHECKED = ("printer", "central")
 LIVE_MS = 400
 
 
-def to_pixmap(frame, width: int = 640) -> QPixmap:
+def to_pixmap(frame, width: int = 640, height: int = 0) -> QPixmap:
+    """``frame`` scaled to fit ``width`` × ``height`` (any height when 0), its proportions kept."""
     import cv2
 
-    height = max(1, int(frame.shape[0] * width / frame.shape[1]))
+    scale = width / frame.shape[1]
+    if height:
+        scale = min(scale, height / frame.shape[0])
+    width, height = max(1, int(frame.shape[1] * scale)), max(1, int(frame.shape[0] * scale))
     small = cv2.cvtColor(cv2.resize(frame, (width, height)), cv2.COLOR_BGR2RGB)
     image = QImage(small.data, width, height, small.strides[0], QImage.Format.Format_RGB888)
     return QPixmap.fromImage(image.copy())
@@ -52,7 +56,10 @@ class DeviceScreen(Screen):
         self.facts.setStyleSheet("font-size: 22px; font-family: 'DejaVu Sans Mono', monospace;")
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.view = QLabel(objectName="tech_live_view")
-        self.view.setFixedSize(640, 360)
+        # as large as the page leaves room for: a fixed 640×360 ran under the test button and
+        # the result line on a 1280×800 screen, hiding the bottom of the page outline
+        self.view.setMinimumSize(320, 180)
+        self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.setStyleSheet("background: #101820; color: #ffffff; font-size: 22px;")
         self.result = label(role="body")
@@ -68,7 +75,7 @@ class DeviceScreen(Screen):
         self.leave = action_button("tech_device_leave", lambda: flow.leave("button"), role="secondary")
         middle = QHBoxLayout()
         middle.addWidget(self.facts, 1)
-        middle.addWidget(self.view)
+        middle.addWidget(self.view, 1)
         lay: QVBoxLayout = page_layout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.status)
@@ -167,7 +174,7 @@ class DeviceScreen(Screen):
             if frame is None:
                 self.view.setText(self.tr("No picture from the camera"))
             else:
-                self.view.setPixmap(to_pixmap(frame))
+                self.show_frame(frame)
 
         def failed(exc: BaseException) -> None:
             self._grabbing = False
@@ -175,6 +182,9 @@ class DeviceScreen(Screen):
             self.view.setText(self.tr("The camera cannot be opened: %1").replace("%1", type(exc).__name__))
 
         run_task(read, done, failed, pool="device", cancel=self.cancel)
+
+    def show_frame(self, frame) -> None:
+        self.view.setPixmap(to_pixmap(frame, self.view.width(), self.view.height()))
 
     def _stop_live(self) -> None:
         self._live.stop()
@@ -226,7 +236,7 @@ class DeviceScreen(Screen):
             if facts:
                 text += "\n" + ", ".join(f"{k}: {v}" for k, v in facts.items())
             if outcome.image is not None:
-                self.view.setPixmap(to_pixmap(outcome.image))
+                self.show_frame(outcome.image)
         self.result.setText(text)
         if device in RECHECKED:
             self._check()

@@ -50,14 +50,14 @@ def _device(name: str):
         app.technician.device = name
         app.ctx.go("tech_device")
         screen = app.window.screen("tech_device")
+        screen.cancel.cancel()  # the page's own check would replace the state set above
         screen._live.stop()
         if name in ("qr_camera", "scanner"):
             from kiosk.screens.technician import device_pages
-            from kiosk.screens.technician.device import to_pixmap
 
             source = device_pages.open_live(name, app.technician.env)
             try:
-                screen.view.setPixmap(to_pixmap(device_pages.live_frame(name, source)))
+                screen.show_frame(device_pages.live_frame(name, source))
             finally:
                 source.close()
     return prepare
