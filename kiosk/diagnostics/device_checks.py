@@ -133,12 +133,12 @@ def scanner(env) -> CheckResult:
 
 def card_reader(env) -> CheckResult:
     s = env.config.idcard
+    if s.reader_backend == "simulator":  # the demo's card stack, whatever ``reader`` says
+        return ok("card_reader", "Đầu đọc thẻ mô phỏng (trình diễn)", "Simulated card reader (demo)",
+                  reader=s.reader or "Kiosk vpcd")
     if not s.reader:
         return ok("card_reader", "Không dùng đầu đọc thẻ (chỉ đọc mã QR)",
                   "No card reader configured (QR only)", reader="")
-    if s.reader_backend == "simulator":
-        return ok("card_reader", "Đầu đọc thẻ mô phỏng (trình diễn)", "Simulated card reader (demo)",
-                  reader=s.reader)
     from devices.idcard.errors import IdCardError
     from devices.idcard.pcsc import card_state, find_reader, list_readers
 

@@ -160,3 +160,13 @@ def test_a_failure_the_speaker_met_is_shown(write_config, printer_emulator, monk
     env.extra["speaker"] = type("Speaker", (), {"problem": "player exit 1: device busy"})()
     [result] = run_checks(env, ["voice"])
     assert result.status is Status.WARNING and result.details["last_error"] == "player exit 1: device busy"
+
+
+def test_the_demo_card_reader_is_named_as_simulated(write_config, printer_emulator):
+    """The demo reads a simulated card whatever ``reader`` says: the row must not claim
+    "QR only" while the identity step waits for a chip."""
+    env = DiagEnv(load(write_config(printer_emulator.uri), environ={}))
+    env.config.idcard.reader_backend = "simulator"
+    [result] = run_checks(env, ["card_reader"])
+    assert result.status is Status.OK and result.en == "Simulated card reader (demo)"
+    assert result.details["reader"] == "Kiosk vpcd"
