@@ -93,11 +93,18 @@ def area_shots() -> list[Shot]:
     return shots
 
 
-def visit_states(app: KioskApp, langs: tuple[str, ...] = ("vi", "en")):
+def all_states(only: tuple[str, ...] = ()) -> list[Shot]:
+    """Every state, or those whose name starts with one of ``only`` ("technician", "home")."""
+    shots = QUEUE_SHOTS + ACCESS_SHOTS + area_shots()
+    return [shot for shot in shots if not only or shot[0].startswith(only)]
+
+
+def visit_states(app: KioskApp, langs: tuple[str, ...] = ("vi", "en"), only: tuple[str, ...] = ()):
     """Put ``app`` in each screenshot state in turn, yielding ``(lang, name)`` once it is
     drawn (the screenshots and the accessibility check walk the same states)."""
+    states = all_states(only)
     for lang in langs:
-        for name, prepare in QUEUE_SHOTS + ACCESS_SHOTS + area_shots():
+        for name, prepare in states:
             app.ctx.wipe_session()
             app.ctx.faults.clear()
             app.ctx.health.clear()  # a technician shot's fault must not grey later homes
@@ -107,14 +114,14 @@ def visit_states(app: KioskApp, langs: tuple[str, ...] = ("vi", "en")):
             yield lang, name
 
 
-def render_all(out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
+def render_all(out: Path, size: tuple[int, int] = (1920, 1080), only: tuple[str, ...] = ()) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         app = build(demo_config(Path(tmp)))
         app.window.resize(*size)
         app.window.show()
-        for lang, name in visit_states(app):
+        for lang, name in visit_states(app, only=only):
             path = out / f"{lang}_{name}.png"
             app.window.grab().save(str(path))
             written.append(path)

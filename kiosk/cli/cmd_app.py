@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("screenshot", help="render every screen in Vietnamese and English to PNG (offscreen)")
     p.add_argument("--out", type=Path, required=True, help="output folder")
     p.add_argument("--size", default="1920x1080", help="screen size, e.g. 1920x1080 or 1280x800")
+    p.add_argument("--only", default="", help="comma-separated beginnings of state names, e.g. "
+                                              "technician,home (to look at one area after a change)")
     p.set_defaults(handler=cmd_screenshot)
 
     p = sub.add_parser("version", help="print the version")
@@ -117,8 +119,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from kiosk.screenshots import render_all
+    from kiosk.screenshots import all_states, render_all
     width, height = (int(v) for v in args.size.lower().split("x"))
-    written = render_all(args.out, (width, height))
+    only = tuple(p.strip() for p in args.only.split(",") if p.strip())
+    if only and not all_states(only):
+        print(f"no screenshot state starts with {', '.join(only)}", file=sys.stderr)
+        return 2
+    written = render_all(args.out, (width, height), only)
     print(f"{len(written)} screenshots in {args.out}")
     return 0
