@@ -145,15 +145,17 @@ class Dashboard:
         self._same_origin(environ)
         form = self._form(environ)
         username, password = form.get("username", ""), form.get("password", "")
-        if self.throttle.blocked(username):
-            return self.login_page(environ, 429, '<p class="error" role="alert">Sai quá nhiều '
-                                   'lần. Vui lòng thử lại sau 5 phút.</p>')
+        now = self.clock()
         with self.Session() as session:
-            token = (staff.log_in(session, username, password, self.clock())
+            if self.throttle.blocked(session, username, now):
+                return self.login_page(environ, 429, '<p class="error" role="alert">Sai quá '
+                                       'nhiều lần. Vui lòng thử lại sau 5 phút.</p>')
+            token = (staff.log_in(session, username, password, now)
                      if len(password) <= staff.MAX_PASSWORD else None)
+            if token is None:
+                self.throttle.failed(session, username, now)
             session.commit()
         if token is None:
-            self.throttle.failed(username)
             return self.login_page(environ, 401, '<p class="error" role="alert">Tên đăng nhập '
                                    'hoặc mật khẩu không đúng.</p>')
         return 303, "text/plain", b"", {

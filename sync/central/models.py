@@ -221,3 +221,16 @@ class StaffSession(CentralBase):
     token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     username: Mapped[str] = mapped_column(String(64), index=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class LoginFailure(CentralBase):
+    """A failed dashboard login, kept for the throttle's window (``staff.LoginThrottle``).
+
+    In the database, not in a process, so every central process behind the load balancer
+    counts the same failures.  The username is kept as its SHA-256: people type their
+    password into the username field, and a failed login must not store it."""
+
+    __tablename__ = "login_failure"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

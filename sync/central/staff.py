@@ -15,15 +15,12 @@ import hmac
 import re
 import secrets
 import sys
-import threading
-import time
-from collections import OrderedDict
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from sync.central.models import StaffAccount, StaffSession
+from sync.central.models import LoginFailure, StaffAccount, StaffSession
 
 USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{1,64}")
 MIN_PASSWORD, MAX_PASSWORD = 10, 256
@@ -106,26 +103,25 @@ def _aware(moment: datetime) -> datetime:  # SQLite gives naive UTC back
 
 class LoginThrottle:
     """At most ``attempts`` failed logins per username in ``window_s`` (a password guesser
-    gets 429 afterwards); bounded, so invented usernames cannot grow it."""
+    gets 429 afterwards, even with the right password).
 
-    def __init__(self, attempts: int = 5, window_s: float = 300, size: int = 4096) -> None:
-        self.attempts, self.window_s, self.size = attempts, window_s, size
-        self._failures: OrderedDict[str, list[float]] = OrderedDict()
-        self._lock = threading.Lock()
+    The failures are rows of the central's database, so the processes behind a load
+    balancer share one count (a count per process let N of them allow N times the
+    guesses), and invented usernames cannot push a real one's failures out of a bounded
+    table as they could out of a bounded dictionary.  Rows older than the window are
+    deleted as failures come in: the table holds one window of failures at most."""
 
-    def blocked(self, username: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            recent = [t for t in self._failures.get(username, []) if now - t < self.window_s]
-            return len(recent) >= self.attempts
+    def __init__(self, attempts: int = 5, window_s: float = 300) -> None:
+        self.attempts, self.window = attempts, timedelta(seconds=window_s)
 
-    def failed(self, username: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            recent = [t for t in self._failures.pop(username, []) if now - t < self.window_s]
-            self._failures[username] = [*recent, now][-self.attempts:]
-            while len(self._failures) > self.size:
-                self._failures.popitem(last=False)
+    def blocked(self, session: Session, username: str, now: datetime) -> bool:
+        return (session.scalar(select(func.count()).select_from(LoginFailure).where(
+            LoginFailure.username_sha256 == _sha(username),
+            LoginFailure.at > now - self.window)) or 0) >= self.attempts
+
+    def failed(self, session: Session, username: str, now: datetime) -> None:
+        session.execute(delete(LoginFailure).where(LoginFailure.at <= now - self.window))
+        session.add(LoginFailure(username_sha256=_sha(username), at=now))
 
 
 # ---------------------------------------------------------------- the admin command

@@ -9,7 +9,8 @@ import requests
 from sqlalchemy import func, select
 
 from sync import ratings
-from sync.central.models import Rating
+from sync.central.models import LoginFailure, Rating
+from sync.central.server import CentralServer
 from sync.central.staff import add_staff, verify_password
 from sync.errors import PermanentError
 from sync.store.models_rating import Rating as KioskRating
@@ -101,6 +102,27 @@ def test_password_guessing_is_throttled(staffed):
     assert codes == [401] * 5 + [429]
     # even the right password waits out the window: a guesser learns nothing
     assert requests.post(url, data={"username": "can-bo", "password": PASSWORD}).status_code == 429
+
+
+def test_password_guesses_are_counted_across_central_processes(staffed, central_db, tmp_path):
+    """Two centrals on one database (two processes behind a load balancer): the throttle
+    counted per process, so each allowed its own 5 guesses.  Now they share one count, and
+    what is kept of a failed login is not what was typed."""
+    other = CentralServer(central_db, files_dir=tmp_path / "other-files").start()
+    try:
+        guesses = [(central.url + "/dashboard/login", n) for n in range(3) for central in
+                   (staffed, other)][:5]
+        codes = [requests.post(url, data={"username": "can-bo", "password": f"doan-sai-{n}"})
+                 .status_code for url, n in guesses]
+        assert codes == [401] * 5
+        for central in (staffed, other):
+            assert requests.post(central.url + "/dashboard/login", data={
+                "username": "can-bo", "password": PASSWORD}).status_code == 429
+        with staffed.app.Session() as s:
+            kept = s.scalars(select(LoginFailure.username_sha256)).all()
+        assert len(kept) == 5 and "can-bo" not in kept
+    finally:
+        other.stop()
 
 
 def test_password_hash_is_scrypt_with_salt():
