@@ -122,3 +122,87 @@ def test_the_heartbeat_report_carries_the_checks_and_the_actions(qtbot, make_kio
     assert set(checks) >= {"printer", "qr_camera", "scanner", "card_reader", "central", "store", "software"}
     assert [e["action"] for e in entries][-2:] == ["gesture", "pin_ok"]
     assert all("246810" not in e["detail"] for e in entries)  # never the PIN
+
+
+def test_refused_dossiers_are_sent_again_and_exported_from_the_central_page(qtbot, make_kiosk, printer_emulator):
+    from sqlalchemy import update
+
+    from sync.store.models_sync import OutboxItem
+    from tests.sync.conftest import kiosk_settings, queue_dossier
+
+    app = make_kiosk(printer_emulator.uri)
+    store = app.ctx.store
+    refused = queue_dossier(store, kiosk_settings(app.ctx.config.kiosk.resolved_data_dir(), "http://127.0.0.1:9"))
+    with store.session() as s:
+        s.execute(update(OutboxItem).values(state="failed", attempts=3, last_error="422 procedure_unknown"))
+    enter(qtbot, app)
+    open_page(qtbot, app, "central")
+    qtbot.waitUntil(lambda: "Bị từ chối (tạm giữ): 1" in text_of(app.window, "tech_device_facts"), timeout=20_000)
+    assert refused.code in text_of(app.window, "tech_device_facts")  # the code, for the counter
+    tap(qtbot, app.window, "tech_test3")  # export for the counter
+    qtbot.waitUntil(lambda: "Đã xuất 1 hồ sơ bị từ chối" in text_of(app.window, "tech_test_result"),
+                    timeout=20_000)
+    tap(qtbot, app.window, "tech_test2")  # send them again
+    qtbot.waitUntil(lambda: "Đã đưa 1 hồ sơ vào hàng gửi lại" in text_of(app.window, "tech_test_result"),
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: "Bị từ chối (tạm giữ): 0" in text_of(app.window, "tech_device_facts"), timeout=20_000)
+    assert "Hồ sơ chờ gửi: 1" in text_of(app.window, "tech_device_facts")  # nothing lost
+
+
+def test_a_printer_unplugged_before_its_test_is_said_plainly(qtbot, make_kiosk, printer_emulator):
+    app = make_kiosk(printer_emulator.uri)
+    enter(qtbot, app)
+    open_page(qtbot, app, "printer")
+    printer_emulator.stop()  # the cable pulled while the technician reads the page
+    tap(qtbot, app.window, "tech_test")
+    qtbot.waitUntil(lambda: text_of(app.window, "tech_test_result").startswith("Không in được trang thử"),
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: app.technician.results["printer"].faulty, timeout=20_000)  # re-checked after it
+    assert text_of(app.window, "tech_device_status") == app.technician.results["printer"].vi
+    assert "#b00020" in app.window.findChild(QLabel, "tech_device_status").styleSheet()  # red
+    tap(qtbot, app.window, "tech_device_leave")
+    assert app.window.current().name == "home"
+
+
+_RESTART_SCRIPT = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
+from kiosk.app import build
+from kiosk.config import load
+
+marker = Path(sys.argv[2])
+app = build(load(sys.argv[1], environ={}), defer=True).complete()
+if marker.exists():  # the process the button started: the same command line
+    from kiosk.technician import audit
+    print("restarted", [(e.action, e.detail) for e in audit.recent(app.ctx.store, 3)], flush=True)
+    app.ctx.store.close()
+    sys.exit(0)
+marker.write_text("pressed")
+app.window.show()
+
+def press():
+    app.technician.enter()
+    app.window.findChild(QPushButton, "tech_restart").click()
+
+QTimer.singleShot(0, press)
+QTimer.singleShot(30_000, lambda: app.qapp.exit(99))  # only if the button did nothing
+sys.exit(app.qapp.exec())
+"""
+
+
+def test_restart_the_app_starts_it_again_in_place(write_config, printer_emulator, tmp_path):
+    """In a process of its own: the button replaces the process (``os.execv``) by a kiosk with
+    the same command line, after writing that this exit was not a crash."""
+    import os
+    import subprocess
+    import sys
+
+    path = write_config(printer_emulator.uri)
+    done = subprocess.run([sys.executable, "-c", _RESTART_SCRIPT, str(path), str(tmp_path / "pressed")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    last = done.stdout.strip().splitlines()[-1]
+    assert last.startswith("restarted") and "('app_exit', 'restart')" in last, done.stdout
