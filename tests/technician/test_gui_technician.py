@@ -154,6 +154,7 @@ def test_printer_test_page_reaches_the_emulator_with_a_qr(qtbot, make_kiosk, pri
 
     job = printer_emulator.wait_for_jobs(1)[-1]
     assert any(code.startswith("KIOSK-TEST|") for code in decode_qr(job.png_path))
+    assert job.cut  # the cutter worked: the emulator saw the cut command end the job
 
 
 def test_a_camera_folder_without_a_qr_says_no_code(qtbot, make_kiosk, printer_emulator, tmp_path):
