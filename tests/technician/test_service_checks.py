@@ -85,3 +85,39 @@ def test_the_software_page_names_version_catalog_uptime_and_restarts(write_confi
     audit.record(store, "app_start")  # started again without an exit: a crash or a power cut
     [crashed] = run_checks(DiagEnv(config, store, started), ["software"])
     assert crashed.status is Status.WARNING and crashed.details["unclean_exits_24h"] == 1
+
+
+def test_a_kiosk_clock_ten_minutes_off_is_a_warning(write_config, printer_emulator):
+    """A central whose ``Date`` is ten minutes behind: signed requests would be refused, so
+    the technician is told before the sync fails (the health answer itself is fine)."""
+    import threading
+    import time
+    from email.utils import formatdate
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Behind(BaseHTTPRequestHandler):
+        def date_time_string(self, timestamp=None):
+            return formatdate(time.time() - 600, usegmt=True)
+
+        def do_GET(self):  # noqa: N802
+            body = b'{"ok": true}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Behind)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        [result] = run_checks(DiagEnv(load(write_config(printer_emulator.uri, central=url), environ={})),
+                              ["central"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.status is Status.WARNING and result.vi == "Đồng hồ máy lệch so với hệ thống trung tâm"
+    assert result.details["clock_skew_s"] >= 590
