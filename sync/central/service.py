@@ -79,7 +79,9 @@ def issue_enrollment_token(session: Session, kiosk_id: str, agency_id: str, cent
         raise ValueError(f"kiosk {kiosk_id} is not registered: nothing to re-key")
     if not timedelta(minutes=1) <= ttl <= timedelta(days=30):
         raise ValueError("the token's lifetime must be between 1 minute and 30 days")
-    token = secrets.token_urlsafe(32)
+    # prefixed: one base64url token in 64 starts with "-", which the kiosk's command line
+    # (``kiosk provision --enroll-token T``) takes for an option and refuses
+    token = "enroll-" + secrets.token_urlsafe(32)
     now = utcnow()
     # one open token per kiosk: a new one voids the others (a lost or leaked one)
     session.execute(update(EnrollmentToken).where(EnrollmentToken.kiosk_id == kiosk_id,

@@ -48,6 +48,19 @@ def test_provision_writes_the_config_registers_and_keeps_no_token(central, tmp_p
     assert (tmp_path / "kiosk.toml").read_text() == text
 
 
+def test_every_token_the_central_issues_is_taken_by_the_kiosks_command_line(central):
+    # a base64url token starting with "-" was taken for an option: "--enroll-token: expected
+    # one argument" (one token in 64; found by a clean-clone run)
+    from kiosk.cli import build_parser
+
+    parser = build_parser()
+    for _ in range(400):  # the old tokens: ~99.8% chance that one of 400 starts with "-"
+        token = issue_token(central, "kiosk-07")
+        args = parser.parse_args(["provision", "--central", central.url, "--enroll-token", token,
+                                  "--kiosk-id", "kiosk-07", "--agency", AGENCY])
+        assert args.enroll_token == token
+
+
 def test_provision_removes_an_old_token_from_an_existing_config(central, tmp_path, monkeypatch):
     from kiosk.provisioning import set_keys
 
