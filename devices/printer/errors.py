@@ -14,6 +14,9 @@ class PrinterError(Exception):
 
     vi = "Không in được phiếu. " + _ASK_STAFF_VI
     en = "The ticket could not be printed. " + _ASK_STAFF_EN
+    #: only a person at the printer can mend it (load paper, close the cover): trying again
+    #: at once cannot help, so the screen offers going home first
+    needs_staff = False
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(detail or self.en)
@@ -38,6 +41,7 @@ class PaperOut(PrinterError):
 
     vi = "Máy in hết giấy. " + _ASK_STAFF_VI
     en = "The printer is out of paper. " + _ASK_STAFF_EN
+    needs_staff = True
 
 
 class CoverOpen(PrinterError):
@@ -45,6 +49,7 @@ class CoverOpen(PrinterError):
 
     vi = "Nắp máy in đang mở. " + _ASK_STAFF_VI
     en = "The printer cover is open. " + _ASK_STAFF_EN
+    needs_staff = True
 
 
 class PrintFailed(PrinterError):

@@ -37,8 +37,10 @@ class PrinterLike(Protocol):
 class TicketNotPrinted(Exception):
     """The ticket could not be printed, so it was not issued. ``vi``/``en`` for the screen."""
 
-    def __init__(self, detail: str, vi: str | None = None, en: str | None = None) -> None:
+    def __init__(self, detail: str, vi: str | None = None, en: str | None = None,
+                 needs_staff: bool = False) -> None:
         super().__init__(detail)
+        self.needs_staff = needs_staff  # as the printer's fault says (PaperOut, CoverOpen)
         self.vi = vi or "Không in được phiếu. Vui lòng thử lại hoặc báo cán bộ tại quầy."
         self.en = en or "The ticket could not be printed. Please try again or ask the staff."
 
@@ -138,7 +140,8 @@ class TicketService:
             if not outcome.get("ok", False):
                 cause = getattr(result, "error", None)
                 error = TicketNotPrinted(outcome.get("error_detail") or "printer did not confirm the job",
-                                         getattr(cause, "vi", None), getattr(cause, "en", None))
+                                         getattr(cause, "vi", None), getattr(cause, "en", None),
+                                         getattr(cause, "needs_staff", False))
         except Exception as exc:  # a driver error of any kind means: not printed
             error = exc if hasattr(exc, "vi") else TicketNotPrinted(f"{type(exc).__name__}: {exc}")
             outcome = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
@@ -156,7 +159,8 @@ class TicketService:
             log.warning("ticket %s not printed: %s", t.number, outcome.get("error"))
             if isinstance(error, TicketNotPrinted):
                 raise error
-            raise TicketNotPrinted(str(error), error.vi, error.en) from error
+            raise TicketNotPrinted(str(error), error.vi, error.en,
+                                   getattr(error, "needs_staff", False)) from error
 
 
 def _aware(moment: datetime) -> datetime:

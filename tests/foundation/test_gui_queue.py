@@ -61,6 +61,9 @@ def test_printer_out_of_paper_tells_the_citizen_and_retry_works(qtbot, kiosk, pr
     qtbot.waitUntil(lambda: screen.error.isVisible(), timeout=5000)
     assert "hết giấy" in screen.error.text()
     assert not screen.number.isVisible()
+    # only the staff can load paper: going home is the green button, a retry the second one
+    assert (screen.done_button.property("role"), screen.retry_button.property("role")) == (
+        "primary", "secondary")
     printer_emulator.set_mode("normal")
     tap(qtbot, w, "retry")
     qtbot.waitUntil(lambda: screen.number.isVisible(), timeout=5000)

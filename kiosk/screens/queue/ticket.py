@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from kiosk.journeys.take_number import Step
 from kiosk.messages import user_text
@@ -73,6 +73,11 @@ class TicketScreen(Screen):
         self.done_button.setVisible(done or failed)
         self.done_button.setText(self.tr("Done") if done else self.tr("Back to the home screen"))
         self.retry_button.setText(self.tr("Try again"))
+        # paper out or the cover open: only the staff can mend that, so going home is the
+        # green way on and a retry (once they have) the second choice
+        by_hand = failed and getattr(j.error, "needs_staff", False)
+        _set_role(self.retry_button, "secondary" if by_hand else "primary")
+        _set_role(self.done_button, "primary" if by_hand else "secondary")
         if printing:
             self.title.setText(self.tr("Printing your ticket…"))
             self.hint.setText(self.tr("Please wait a moment."))
@@ -114,3 +119,10 @@ class TicketScreen(Screen):
     def _finish(self) -> None:
         self.ctx.wipe_session()
         self.ctx.home()
+
+
+def _set_role(button: QPushButton, role: str) -> None:
+    if button.property("role") != role:
+        button.setProperty("role", role)
+        button.style().unpolish(button)
+        button.style().polish(button)
