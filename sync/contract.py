@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, timezone
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SHA256_HEX = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 UUID_TEXT = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
@@ -36,18 +36,23 @@ _LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
-def _kiosk_clock_time(value: datetime) -> datetime:
-    """An event time read from a kiosk's clock: with its UTC offset and in 1970..2100.
-    ``0001-01-01T00:00:00+14:00`` and ``9999-12-31T23:59:59-14:00`` parse, then overflow
-    when moved to UTC (OverflowError: a 500 at the central on a technician's entry)."""
-    if value.tzinfo is None:
-        raise ValueError("timestamps must carry a UTC offset")
-    if not _EPOCH <= value < _LATEST:
-        raise ValueError("timestamps must lie between 1970 and 2100")
-    return value
+def _time_between(earliest: datetime) -> AfterValidator:
+    """A time with its UTC offset, from ``earliest`` to 2100.  Bounded because
+    ``0001-01-01T00:00:00+14:00`` and ``9999-12-31T23:59:59-14:00`` parse, then overflow when
+    moved to UTC (OverflowError: a 500 at the central)."""
+    def check(value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("timestamps must carry a UTC offset")
+        if not earliest <= value < _LATEST:
+            raise ValueError(f"timestamps must lie between {earliest.year} and {_LATEST.year}")
+        return value
+    return AfterValidator(check)
 
 
-KIOSK_TIME = Annotated[datetime, AfterValidator(_kiosk_clock_time)]
+#: an event time read from a kiosk's clock (a technician's action, a rating)
+KIOSK_TIME = Annotated[datetime, _time_between(_EPOCH)]
+#: a dossier's times, which the day rule checks further
+DOSSIER_TIME = Annotated[datetime, _time_between(_EARLIEST)]
 
 
 class _Strict(BaseModel):
@@ -163,9 +168,9 @@ class DossierSubmission(_Strict):
     procedure_name: SHORT_TEXT
     field_code: Annotated[str, Field(max_length=40)] = ""
     field_name: Annotated[str, Field(max_length=300)] = ""
-    received_at: datetime = Field(description=(
+    received_at: DOSSIER_TIME = Field(description=(
         "with a UTC offset; at most 5 minutes ahead of the central's clock and 7 days behind"))
-    due_at: datetime | None = None
+    due_at: DOSSIER_TIME | None = None
     #: KenhThucHien 1..3; an int, not Literal[1, 2, 3]: a Literal lets `true` and `1.0` through
     channel: int = Field(default=1, ge=1, le=3)
     applicant: Applicant
@@ -173,16 +178,6 @@ class DossierSubmission(_Strict):
     answers: dict[str, object] = Field(default_factory=dict)
     fees: list[Fee] = Field(default_factory=list, max_length=50)
     attachments: list[AttachmentManifest] = Field(default_factory=list, max_length=100)
-
-    @field_validator("received_at", "due_at")
-    @classmethod
-    def _aware(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value.tzinfo is None:
-            raise ValueError("timestamps must carry a UTC offset")
-        # 9999-12-31 overflows when moved to another zone (OverflowError, a 500 at the central)
-        if value is not None and not _EARLIEST <= value < _LATEST:
-            raise ValueError("timestamps must lie between 2000 and 2100")
-        return value
 
 
 class PresenceStatement(_Strict):
