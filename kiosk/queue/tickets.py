@@ -44,6 +44,12 @@ class TicketNotPrinted(Exception):
         self.vi = vi or "Không in được phiếu. Vui lòng thử lại hoặc báo cán bộ tại quầy."
         self.en = en or "The ticket could not be printed. Please try again or ask the staff."
 
+    @classmethod
+    def from_fault(cls, detail: str, fault: BaseException | None) -> TicketNotPrinted:
+        """With the printer fault's own words and whether only a person can mend it."""
+        return cls(detail, getattr(fault, "vi", None), getattr(fault, "en", None),
+                   getattr(fault, "needs_staff", False))
+
 
 @dataclass(frozen=True)
 class IssuedTicket:
@@ -139,9 +145,8 @@ class TicketService:
             outcome = _outcome_dict(result)
             if not outcome.get("ok", False):
                 cause = getattr(result, "error", None)
-                error = TicketNotPrinted(outcome.get("error_detail") or "printer did not confirm the job",
-                                         getattr(cause, "vi", None), getattr(cause, "en", None),
-                                         getattr(cause, "needs_staff", False))
+                error = TicketNotPrinted.from_fault(
+                    outcome.get("error_detail") or "printer did not confirm the job", cause)
         except Exception as exc:  # a driver error of any kind means: not printed
             error = exc if hasattr(exc, "vi") else TicketNotPrinted(f"{type(exc).__name__}: {exc}")
             outcome = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
@@ -159,8 +164,7 @@ class TicketService:
             log.warning("ticket %s not printed: %s", t.number, outcome.get("error"))
             if isinstance(error, TicketNotPrinted):
                 raise error
-            raise TicketNotPrinted(str(error), error.vi, error.en,
-                                   getattr(error, "needs_staff", False)) from error
+            raise TicketNotPrinted.from_fault(str(error), error) from error
 
 
 def _aware(moment: datetime) -> datetime:

@@ -82,6 +82,15 @@ def alert_icon(parent: QWidget | None = None) -> QLabel:
     return icon
 
 
+def set_role(button: QPushButton, role: str) -> None:
+    """Give ``button`` another look of the theme (``role`` in kiosk.qss): Qt applies a
+    changed property only once the style is applied again."""
+    if button.property("role") != role:
+        button.setProperty("role", role)
+        button.style().unpolish(button)
+        button.style().polish(button)
+
+
 def action_button(name: str, slot, role: str = "primary") -> QPushButton:
     """A big button with its object name (what tests and screenshots find it by), wired."""
     button = big_button(role=role)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from kiosk.diagnostics.readiness import PAUSED, blocking
-from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.base import Screen, big_button, label, set_role
 from kiosk.widgets.pictogram import set_pictogram
 
 TILES = ("take_number", "submit_dossier", "lookup", "rating")
@@ -68,10 +68,7 @@ class HomeScreen(Screen):
                 text = f"{text}\n{paused}"
             button.setText(text)
             role = "tile" if tile in self.available and not self._blocked(tile) else "soon"
-            if button.property("role") != role:
-                button.setProperty("role", role)
-                button.style().unpolish(button)
-                button.style().polish(button)
+            set_role(button, role)
             set_pictogram(button, PICTOGRAMS[tile], ICON_COLOURS[role], 96)
         self._show_faults()
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.journeys.take_number import Step
 from kiosk.messages import user_text
-from kiosk.screens.base import Screen, action_button, alert_icon, button_row, label, page_layout
+from kiosk.screens.base import Screen, action_button, alert_icon, button_row, label, page_layout, set_role
 
 
 class TicketScreen(Screen):
@@ -76,8 +76,8 @@ class TicketScreen(Screen):
         # paper out or the cover open: only the staff can mend that, so going home is the
         # green way on and a retry (once they have) the second choice
         by_hand = failed and getattr(j.error, "needs_staff", False)
-        _set_role(self.retry_button, "secondary" if by_hand else "primary")
-        _set_role(self.done_button, "primary" if by_hand else "secondary")
+        set_role(self.retry_button, "secondary" if by_hand else "primary")
+        set_role(self.done_button, "primary" if by_hand else "secondary")
         if printing:
             self.title.setText(self.tr("Printing your ticket…"))
             self.hint.setText(self.tr("Please wait a moment."))
@@ -120,9 +120,3 @@ class TicketScreen(Screen):
         self.ctx.wipe_session()
         self.ctx.home()
 
-
-def _set_role(button: QPushButton, role: str) -> None:
-    if button.property("role") != role:
-        button.setProperty("role", role)
-        button.style().unpolish(button)
-        button.style().polish(button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.journeys.rating import Step
-from kiosk.screens.base import Screen, big_button, label
+from kiosk.screens.base import Screen, big_button, label, set_role
 
 ROLES = {"very_satisfied": "rate_very", "satisfied": "rate_ok", "unsatisfied": "rate_bad"}
 
@@ -100,9 +100,7 @@ class ReasonsScreen(Screen):
             button.setChecked(reason.code in chosen)
             mark = "✓ " if reason.code in chosen else ""
             button.setText(mark + self.ctx.text(reason.name_vi, reason.name_en))
-            button.setProperty("role", "primary" if reason.code in chosen else "secondary")
-            button.style().unpolish(button)
-            button.style().polish(button)
+            set_role(button, "primary" if reason.code in chosen else "secondary")
         self.send_button.setEnabled(self.flow.journey.can_send)
 
 
