@@ -117,27 +117,27 @@
 <context>
     <name>FormPageScreen</name>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="92"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="107"/>
         <source>Step %1 of %2</source>
         <translation>Bước %1/%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="95"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="110"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="95"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="110"/>
         <source>Next</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="120"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="135"/>
         <source>Please check the marked answers.</source>
         <translation>Xin kiểm tra các mục được đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/forms/page.py" line="145"/>
+        <location filename="../../kiosk/screens/forms/page.py" line="160"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
@@ -280,7 +280,7 @@
 <context>
     <name>TouchScrollArea</name>
     <message>
-        <location filename="../../kiosk/widgets/scrolling.py" line="54"/>
+        <location filename="../../kiosk/widgets/scrolling.py" line="56"/>
         <source>See more ▼</source>
         <translation>Xem thêm ▼</translation>
     </message>

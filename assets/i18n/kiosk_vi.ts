@@ -112,12 +112,12 @@
         <translation>(sắp có)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="87"/>
+        <location filename="../../kiosk/screens/home.py" line="84"/>
         <source>The ticket printer has a problem. Please tell the staff at the counter.</source>
         <translation>Máy in phiếu đang gặp sự cố. Vui lòng báo cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="98"/>
+        <location filename="../../kiosk/screens/home.py" line="95"/>
         <source>This service is coming soon. Please ask the staff at the counter.</source>
         <translation>Dịch vụ này sắp có. Vui lòng hỏi cán bộ tại quầy.</translation>
     </message>
@@ -125,47 +125,47 @@
 <context>
     <name>LookupResultScreen</name>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="198"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="199"/>
         <source>Look up another code</source>
         <translation>Tra cứu mã khác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="199"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="200"/>
         <source>Finish</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="202"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="203"/>
         <source>Looking up your dossier…</source>
         <translation>Đang tra cứu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="205"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="206"/>
         <source>Status of your dossier</source>
         <translation>Tình trạng hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="209"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="210"/>
         <source>Received on {date}</source>
         <translation>Tiếp nhận ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="211"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="212"/>
         <source>Result expected on {date}</source>
         <translation>Ngày hẹn trả kết quả: {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="214"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="215"/>
         <source>No dossier with this code</source>
         <translation>Không tìm thấy hồ sơ có mã này</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="215"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="216"/>
         <source>Please check the numbers against your receipt, or ask the staff at the counter.</source>
         <translation>Vui lòng kiểm tra lại các số trên giấy tiếp nhận, hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/lookup/screens.py" line="217"/>
+        <location filename="../../kiosk/screens/lookup/screens.py" line="218"/>
         <source>The lookup did not work</source>
         <translation>Chưa tra cứu được</translation>
     </message>
@@ -313,17 +313,17 @@
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../../kiosk/screens/rating/screens.py" line="130"/>
+        <location filename="../../kiosk/screens/rating/screens.py" line="128"/>
         <source>Thank you!</source>
         <translation>Xin cảm ơn!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating/screens.py" line="131"/>
+        <location filename="../../kiosk/screens/rating/screens.py" line="129"/>
         <source>Your rating helps the centre serve citizens better.</source>
         <translation>Đánh giá của bạn giúp Trung tâm phục vụ người dân tốt hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating/screens.py" line="132"/>
+        <location filename="../../kiosk/screens/rating/screens.py" line="130"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
@@ -331,87 +331,87 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="58"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="74"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="58"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="74"/>
         <source>Back to the home screen</source>
         <translation>Về trang chủ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="59"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="75"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="61"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="82"/>
         <source>Printing your ticket…</source>
         <translation>Đang in phiếu số thứ tự…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="62"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="83"/>
         <source>Please wait a moment.</source>
         <translation>Vui lòng chờ trong giây lát.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="66"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="87"/>
         <source>Your ticket could not be printed</source>
         <translation>Không in được phiếu số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="68"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="89"/>
         <source>Your ticket was not issued. You can try again, or ask the staff at the counter.</source>
         <translation>Phiếu chưa được cấp. Bạn có thể thử lại hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="83"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="104"/>
         <source>1 person is waiting ahead of you.</source>
         <translation>Có 1 người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="85"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="106"/>
         <source>{n} people are waiting ahead of you.</source>
         <translation>Có {n} người đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="87"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="108"/>
         <source>The counters are closed now.</source>
         <translation>Hiện đã ngoài giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="88"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="109"/>
         <source>They open at {time} on {date}.</source>
         <translation>Quầy mở cửa lúc {time} ngày {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="91"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="112"/>
         <source>You will be called very soon.</source>
         <translation>Bạn sẽ được gọi ngay.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="93"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="114"/>
         <source>Estimated wait: about {n} minutes.</source>
         <translation>Thời gian chờ dự kiến: khoảng {n} phút.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="75"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
         <source>Your number is</source>
         <translation>Số thứ tự của bạn là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="78"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="99"/>
         <source>PRIORITY</source>
         <translation>ƯU TIÊN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="81"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="102"/>
         <source>Nobody is waiting ahead of you.</source>
         <translation>Không có ai đang chờ trước bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/queue/ticket.py" line="96"/>
+        <location filename="../../kiosk/screens/queue/ticket.py" line="117"/>
         <source>Please take your ticket from the printer below and wait for your number to be called.</source>
         <translation>Vui lòng nhận phiếu ở khe máy in bên dưới và chờ gọi số.</translation>
     </message>

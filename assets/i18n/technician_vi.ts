@@ -332,74 +332,73 @@
 <context>
     <name>DeviceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="92"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="99"/>
         <source>Back to the panel</source>
-        <extracomment>pages whose facts a test or action changes: &quot;paper roll changed&quot; starts the ticket count again, a test page may end the paper, &quot;send again&quot; empties the refused list</extracomment>
         <translation>Về bảng kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="93"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="100"/>
         <source>Leave technician mode</source>
         <translation>Thoát chế độ kỹ thuật</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="99"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="106"/>
         <source>Export refused dossiers for the counter</source>
         <translation>Xuất hồ sơ bị từ chối cho quầy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="110"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="117"/>
         <source>The last log lines (no personal data)</source>
         <translation>Các dòng nhật ký gần nhất (không có dữ liệu cá nhân)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="115"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="122"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="118"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="125"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="134"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="141"/>
         <source>Starting the live view…</source>
         <translation>Đang mở hình trực tiếp…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="168"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="175"/>
         <source>No picture from the camera</source>
         <translation>Camera không cho hình</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="175"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="182"/>
         <source>The camera cannot be opened: %1</source>
         <translation>Không mở được camera: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="189"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="199"/>
         <source>CAN: %1</source>
         <translation>CAN: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="194"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="204"/>
         <source>Enter the card&apos;s 6-digit CAN first (printed on the card).</source>
         <translation>Nhập trước mã CAN 6 chữ số in trên thẻ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="201"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="211"/>
         <source>Testing…</source>
         <translation>Đang thử…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="208"/>
-        <location filename="../../kiosk/screens/technician/device.py" line="214"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="218"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="224"/>
         <source>Working…</source>
         <translation>Đang thực hiện…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/technician/device.py" line="222"/>
+        <location filename="../../kiosk/screens/technician/device.py" line="232"/>
         <source>The test stopped with an error: %1</source>
         <translation>Phép thử dừng vì lỗi: %1</translation>
     </message>
@@ -409,7 +408,6 @@
     <message>
         <location filename="../../kiosk/screens/technician/panel.py" line="68"/>
         <source>Receipt printer</source>
-        <extracomment>two lines of 20 px: five rows of two fit 1280×800 above two rows of actions</extracomment>
         <translation>Máy in phiếu</translation>
     </message>
     <message>

@@ -17,8 +17,8 @@ from kiosk.screens.technician.style import paint
 from kiosk.tasks import Cancel, run_task
 
 CAMERAS = ("qr_camera", "scanner")
-#: pages whose facts a test or action changes: "paper roll changed" starts the ticket count
-#: again, a test page may end the paper, "send again" empties the refused list
+# pages whose facts a test or action changes: "paper roll changed" starts the ticket count
+# again, a test page may end the paper, "send again" empties the refused list
 RECHECKED = ("printer", "central")
 LIVE_MS = 400
 

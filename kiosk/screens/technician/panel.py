@@ -12,7 +12,7 @@ from kiosk.screens.base import Screen, action_button, big_button, button_row, la
 from kiosk.screens.technician.style import paint
 
 PAGES = (*CHECK_NAMES, "log")
-#: two lines of 20 px: five rows of two fit 1280×800 above two rows of actions
+# two lines of 20 px: five rows of two fit 1280×800 above two rows of actions
 ROW_LOOK = {"size_px": 20, "padding_px": 3}
 
 
