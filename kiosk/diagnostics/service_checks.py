@@ -11,7 +11,7 @@ import shutil
 import socket
 import ssl
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
@@ -127,8 +127,6 @@ def _database(env) -> dict:
     """The integrity check, the dossiers the central has that still hold personal data
     (waiting for their purge), and those of them past the retention time plus a grace
     hour: the sync worker purges at every pass, so any such dossier means it is not running."""
-    from datetime import timedelta
-
     from sqlalchemy import func, select, text
 
     from sync.store.models_dossier import Dossier

@@ -29,7 +29,8 @@ def test_cli_renders_a_vietnamese_prompt_to_a_playable_wav(tmp_path):
                            "--out", str(out), "--lang", "vi", "--config", str(config)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    # a real header (espeak-ng's pipe output says 2 GB until patched) and about a second of speech
+    # a real header (espeak-ng's pipe output says 2 GB until patched) and about a second of
+    # speech: the WAV's own length (frames / rate), not a time taken
     assert 0.8 < _seconds(out) < 6
     assert out.stat().st_size == 44 + int(_seconds(out) * 22_050) * 2
 
